@@ -11,7 +11,7 @@ public class EvChargingTests
     [InlineData(21, 5)]
     public void Ev_charges_only_while_plugged_in_and_meets_each_sessions_need(int seed, int intervalMinutes)
     {
-        var options = FleetRun.Options(seed, 400, FleetRun.Spring, TimeSpan.FromMinutes(intervalMinutes));
+        var options = FleetRun.Options(seed, 250, FleetRun.Spring, TimeSpan.FromMinutes(intervalMinutes));
         var (simulator, intervals) = FleetRun.Days(options, days: 10);
         var civilOffset = CivilTime.OffsetFromUtc(options.LongitudeDeg);
         var firstDate = DateOnly.FromDateTime(options.Origin.UtcDateTime).AddDays(-1);
