@@ -116,6 +116,12 @@ internal sealed class UplinkService : BackgroundService
             }
 
             var response = await _node.SubmitReadingsAsync(batch.Select(r => r.SignedBytes), cancellationToken).ConfigureAwait(false);
+            if (!AnswersBatch(batch, response))
+            {
+                GatewayLog.MismatchedAnswer(_logger, batch.Count, response.Results?.Count ?? 0);
+                throw new HttpRequestException($"The node answered {response.Results?.Count ?? 0} results for {batch.Count} readings.");
+            }
+
             var outcomes = Classify(batch, response);
             await _runtime.Outbox.RecordOutcomesAsync(outcomes, cancellationToken).ConfigureAwait(false);
 
@@ -154,15 +160,9 @@ internal sealed class UplinkService : BackgroundService
     /// Maps the node's per-reading answers to outbox outcomes. Stored (accepted, or a duplicate of what the node
     /// holds) is delivered; unknown_device stays pending; any other rejection is final and kept for audit.
     /// </summary>
-    internal List<OutboxOutcome> Classify(IReadOnlyList<PendingReading> batch, IngestResponse response)
+    internal static List<OutboxOutcome> Classify(IReadOnlyList<PendingReading> batch, IngestResponse response)
     {
         var results = response.Results;
-        if (results is null || results.Count != batch.Count || results.Where((r, i) => r.Index != i).Any())
-        {
-            GatewayLog.MismatchedAnswer(_logger, batch.Count, results?.Count ?? 0);
-            throw new HttpRequestException($"The node answered {results?.Count ?? 0} results for {batch.Count} readings.");
-        }
-
         var outcomes = new List<OutboxOutcome>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
@@ -189,6 +189,10 @@ internal sealed class UplinkService : BackgroundService
 
         return outcomes;
     }
+
+    /// <summary>True when the answer has exactly one result per reading, at its index.</summary>
+    internal static bool AnswersBatch(IReadOnlyList<PendingReading> batch, IngestResponse response) =>
+        response.Results is { } results && results.Count == batch.Count && !results.Where((r, i) => r.Index != i).Any();
 
     private async Task WaitForReadingsAsync(Task wake, CancellationToken cancellationToken)
     {
