@@ -77,7 +77,14 @@ internal sealed class ReadingProducer : BackgroundService
                 next += interval;
             }
 
+            // Timers are relative, so re-read the clock at least every interval/15: a wall clock that jumps
+            // (NTP step, suspended VM, a test moving fake time) then delays an interval by that much at most.
             var wait = next + interval - _time.GetUtcNow();
+            if (wait > interval / 15)
+            {
+                wait = interval / 15;
+            }
+
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);

@@ -55,6 +55,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
                 services.AddSingleton<IDeviceAdapter>(adapter);
             });
         await host.StartAsync();
+
+        // The first run starts at the interval containing "now" as the producer reads it: let it read the clock
+        // before a test moves time on.
+        await Wait.UntilAsync(() => adapter.ResumedAt is not null);
         return new GatewayHarness(host, adapter, logs);
     }
 
