@@ -1,0 +1,156 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenVpp.Core.Readings;
+using OpenVpp.Gateway.Adapters;
+using OpenVpp.Gateway.Hosting;
+using OpenVpp.Gateway.Outbox;
+using OpenVpp.Gateway.Uplink;
+
+namespace OpenVpp.Gateway.Producer;
+
+/// <summary>
+/// At every interval boundary (by the injected clock) asks each adapter for the interval that just ended, signs one
+/// reading per device (sequence numbers per device, from 1) and commits them to the outbox in one transaction before
+/// anything is sent. After downtime it produces every missed interval, oldest first, and continues the sequences and
+/// the adapters from the outbox's cursor, so no sequence number is ever used for two different readings.
+/// </summary>
+internal sealed class ReadingProducer : BackgroundService
+{
+    private readonly GatewayRuntime _runtime;
+    private readonly IReadOnlyList<IDeviceAdapter> _adapters;
+    private readonly OutboxSignal _signal;
+    private readonly GatewayOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReadingProducer> _logger;
+    private Dictionary<string, ulong> _nextSequence = [];
+
+    public ReadingProducer(
+        GatewayRuntime runtime,
+        IEnumerable<IDeviceAdapter> adapters,
+        OutboxSignal signal,
+        IOptions<GatewayOptions> options,
+        TimeProvider time,
+        ILogger<ReadingProducer> logger)
+    {
+        _runtime = runtime;
+        _adapters = [.. adapters];
+        _signal = signal;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = _options.Interval;
+        var cursor = await _runtime.Outbox.ReadCursorAsync(stoppingToken).ConfigureAwait(false);
+        if (cursor.Interval is { } previous && previous != interval)
+        {
+            throw new InvalidOperationException(
+                $"The outbox was produced with {previous} intervals but the gateway is configured for {interval}; " +
+                "use the same interval, or a new data directory (which gives every device a new identity).");
+        }
+
+        _nextSequence = new Dictionary<string, ulong>(cursor.NextSequences, StringComparer.OrdinalIgnoreCase);
+        var next = cursor.LastIntervalStart is { } last
+            ? last + interval
+            : IntervalGrid.StartOf(_time.GetUtcNow(), _options.SimulationOrigin, interval);
+        GatewayLog.ProducerStarting(_logger, next, _adapters.Sum(a => a.Devices.Count), _adapters.Count, cursor.LastIntervalStart is not null);
+        foreach (var adapter in _adapters)
+        {
+            await adapter.ResumeAtAsync(next, stoppingToken).ConfigureAwait(false);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = _time.GetUtcNow();
+            var due = (now - next).Ticks / interval.Ticks;
+            if (due > 1)
+            {
+                GatewayLog.CatchingUp(_logger, due, next);
+            }
+
+            while (next + interval <= _time.GetUtcNow() && !stoppingToken.IsCancellationRequested)
+            {
+                await ProduceAsync(next, next + interval, stoppingToken).ConfigureAwait(false);
+                next += interval;
+            }
+
+            // Timers are relative, so re-read the clock at least every interval/15: a wall clock that jumps
+            // (NTP step, suspended VM, a test moving fake time) then delays an interval by that much at most.
+            var wait = next + interval - _time.GetUtcNow();
+            if (wait > interval / 15)
+            {
+                wait = interval / 15;
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task ProduceAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var entries = new List<OutboxEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var adapter in _adapters)
+        {
+            IReadOnlyList<IntervalMeasurement> measurements;
+            try
+            {
+                measurements = await adapter.MeasureAsync(start, end, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                GatewayLog.AdapterFailed(_logger, e, adapter.Name, start);
+                continue;
+            }
+
+            foreach (var m in measurements)
+            {
+                var device = _runtime.Keystore.Find(m.DeviceName);
+                if (device is null)
+                {
+                    GatewayLog.UnknownMeasurementDevice(_logger, adapter.Name, m.DeviceName);
+                    continue;
+                }
+
+                if (!seen.Add(m.DeviceName))
+                {
+                    GatewayLog.RepeatedMeasurement(_logger, adapter.Name, m.DeviceName, start);
+                    continue;
+                }
+
+                var key = device.Id.ToString();
+                var sequence = _nextSequence.GetValueOrDefault(key, 1UL);
+                var reading = new Reading(
+                    device.Id, sequence, start, end,
+                    m.EnergyImportedWh, m.EnergyExportedWh, m.AveragePowerW, m.PeakPowerW,
+                    m.StateOfChargeBp, m.StateOfHealthBp, m.Flags);
+                entries.Add(new OutboxEntry(device.Id, sequence, start, ReadingSigner.Sign(reading, device)));
+            }
+        }
+
+        try
+        {
+            await _runtime.Outbox.AppendIntervalAsync(start, end - start, entries, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            GatewayLog.OutboxWriteFailed(_logger, e, start, _runtime.Outbox.Path);
+            throw;
+        }
+
+        // Only after the commit: a failed write must not consume sequence numbers.
+        foreach (var entry in entries)
+        {
+            _nextSequence[entry.DeviceId.ToString()] = entry.Sequence + 1;
+        }
+
+        GatewayLog.IntervalWritten(_logger, start, entries.Count);
+        _signal.Notify();
+    }
+}
