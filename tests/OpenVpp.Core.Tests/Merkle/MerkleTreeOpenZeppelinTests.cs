@@ -36,6 +36,27 @@ public class MerkleTreeOpenZeppelinTests
         }
     }
 
+    [Fact]
+    public void Root_and_every_proof_match_OpenZeppelin_when_leaves_share_long_prefixes()
+    {
+        var leaves = RandomLeaves(40, seed: 40);
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            // Groups of four tie on their first 8..31 bytes.
+            leaves[i / 4].AsSpan(0, 8 + (i % 24)).CopyTo(leaves[i]);
+        }
+
+        leaves = leaves.DistinctBy(l => Hex.To0x(l)).ToArray();
+        var tree = MerkleTree.Build(leaves);
+        var expected = OpenZeppelinReference.Compute(leaves);
+
+        Assert.Equal(expected.Root, Hex.To0x(tree.Root));
+        foreach (var leaf in leaves)
+        {
+            Assert.Equal(expected.Proofs[Hex.To0x(leaf)], tree.GetProof(leaf)!.Select(p => Hex.To0x(p)).ToArray());
+        }
+    }
+
     internal static byte[][] RandomLeaves(int count, int seed)
     {
         var random = new Random(seed);
