@@ -47,14 +47,23 @@ public static class Keccak256
             data = data[RateBytes..];
         }
 
-        Span<byte> last = stackalloc byte[RateBytes];
-        last.Clear();
-        data.CopyTo(last);
-        last[data.Length] ^= 0x01;
-        last[RateBytes - 1] ^= 0x80;
-        Absorb(state, last);
-        Permute(state);
+        // The tail (0..135 bytes) goes into the lanes directly, and the padding bits are XORed in where they fall:
+        // 0x01 on the byte after the data, 0x80 on the last byte of the block.
+        var lane = 0;
+        for (; data.Length >= 8; lane++, data = data[8..])
+        {
+            state[lane] ^= BinaryPrimitives.ReadUInt64LittleEndian(data);
+        }
 
+        var partial = 0UL;
+        for (var i = 0; i < data.Length; i++)
+        {
+            partial |= (ulong)data[i] << (8 * i);
+        }
+
+        state[lane] ^= partial | (0x01UL << (8 * data.Length));
+        state[(RateBytes / 8) - 1] ^= 0x80UL << 56;
+        Permute(state);
         Squeeze(state, output);
     }
 

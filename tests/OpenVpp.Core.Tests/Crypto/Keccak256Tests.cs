@@ -39,6 +39,16 @@ public class Keccak256Tests
         Assert.Equal(BouncyKeccak.Hash(data), Keccak256.Hash(data));
     }
 
+    [Fact]
+    public void Matches_BouncyCastle_for_every_length_up_to_three_blocks()
+    {
+        for (var length = 0; length <= 3 * 136; length++)
+        {
+            var data = Pattern(length);
+            Assert.True(Keccak256.Hash(data).AsSpan().SequenceEqual(BouncyKeccak.Hash(data)), $"length {length}");
+        }
+    }
+
     [Property(MaxTest = 300)]
     public Property Matches_BouncyCastle_for_random_inputs_up_to_600_bytes() =>
         Prop.ForAll(
