@@ -13,7 +13,8 @@ public static class Keccak256
     public const int HashLength = 32;
     private const int RateBytes = 136;
 
-    private static readonly ulong[] RoundConstants =
+    // A ReadOnlySpan over constant data compiles to a pointer into the image: no array, no static base, no bounds checks.
+    private static ReadOnlySpan<ulong> RoundConstants =>
     [
         0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
         0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,
@@ -46,27 +47,60 @@ public static class Keccak256
             data = data[RateBytes..];
         }
 
-        Span<byte> last = stackalloc byte[RateBytes];
-        last.Clear();
-        data.CopyTo(last);
-        last[data.Length] ^= 0x01;
-        last[RateBytes - 1] ^= 0x80;
-        Absorb(state, last);
-        Permute(state);
-
-        for (var i = 0; i < 4; i++)
+        // The tail (0..135 bytes) goes into the lanes directly, and the padding bits are XORed in where they fall:
+        // 0x01 on the byte after the data, 0x80 on the last byte of the block.
+        var lane = 0;
+        for (; data.Length >= 8; lane++, data = data[8..])
         {
-            BinaryPrimitives.WriteUInt64LittleEndian(output[(i * 8)..], state[i]);
+            state[lane] ^= BinaryPrimitives.ReadUInt64LittleEndian(data);
         }
+
+        var partial = 0UL;
+        for (var i = 0; i < data.Length; i++)
+        {
+            partial |= (ulong)data[i] << (8 * i);
+        }
+
+        state[lane] ^= partial | (0x01UL << (8 * data.Length));
+        state[(RateBytes / 8) - 1] ^= 0x80UL << 56;
+        Permute(state);
+        Squeeze(state, output);
     }
 
     /// <summary>keccak256(a || b) for two 32-byte words, the inner step of every Merkle tree here.</summary>
+    /// <remarks>
+    /// 64 bytes fit one rate block, so the words go straight into the state lanes with the padding bits
+    /// (0x01 after byte 63, 0x80 on byte 135) set directly: no block buffer, one permutation.
+    /// <paramref name="output"/> may be the same memory as <paramref name="a"/> or <paramref name="b"/>.
+    /// </remarks>
     public static void HashPair(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, Span<byte> output)
     {
-        Span<byte> both = stackalloc byte[64];
-        a[..32].CopyTo(both);
-        b[..32].CopyTo(both[32..]);
-        Hash(both, output);
+        if (a.Length < 32 || b.Length < 32 || output.Length < HashLength)
+        {
+            throw new ArgumentException("HashPair needs two 32-byte words and 32 bytes of output.");
+        }
+
+        Span<ulong> state = stackalloc ulong[25];
+        state[0] = BinaryPrimitives.ReadUInt64LittleEndian(a);
+        state[1] = BinaryPrimitives.ReadUInt64LittleEndian(a[8..]);
+        state[2] = BinaryPrimitives.ReadUInt64LittleEndian(a[16..]);
+        state[3] = BinaryPrimitives.ReadUInt64LittleEndian(a[24..]);
+        state[4] = BinaryPrimitives.ReadUInt64LittleEndian(b);
+        state[5] = BinaryPrimitives.ReadUInt64LittleEndian(b[8..]);
+        state[6] = BinaryPrimitives.ReadUInt64LittleEndian(b[16..]);
+        state[7] = BinaryPrimitives.ReadUInt64LittleEndian(b[24..]);
+        state[8] = 0x01UL;
+        state[16] = 0x80UL << 56;
+        Permute(state);
+        Squeeze(state, output);
+    }
+
+    private static void Squeeze(ReadOnlySpan<ulong> state, Span<byte> output)
+    {
+        BinaryPrimitives.WriteUInt64LittleEndian(output, state[0]);
+        BinaryPrimitives.WriteUInt64LittleEndian(output[8..], state[1]);
+        BinaryPrimitives.WriteUInt64LittleEndian(output[16..], state[2]);
+        BinaryPrimitives.WriteUInt64LittleEndian(output[24..], state[3]);
     }
 
     private static void Absorb(Span<ulong> state, ReadOnlySpan<byte> block)
@@ -86,7 +120,8 @@ public static class Keccak256
         ulong a15 = s[15], a16 = s[16], a17 = s[17], a18 = s[18], a19 = s[19];
         ulong a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24];
 
-        for (var round = 0; round < 24; round++)
+        var roundConstants = RoundConstants;
+        for (var round = 0; round < roundConstants.Length; round++)
         {
             // Theta
             var c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;
@@ -155,7 +190,7 @@ public static class Keccak256
             a24 = b24 ^ (~b20 & b21);
 
             // Iota
-            a00 ^= RoundConstants[round];
+            a00 ^= roundConstants[round];
         }
 
         s[0] = a00; s[1] = a01; s[2] = a02; s[3] = a03; s[4] = a04;

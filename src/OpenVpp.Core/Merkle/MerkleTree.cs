@@ -43,7 +43,6 @@ public sealed class MerkleTree
             }
         }
 
-        Array.Sort(leaves, static (a, b) => a.AsSpan().SequenceCompareTo(b));
         var count = leaves.Length;
         if (count == 0)
         {
@@ -51,12 +50,9 @@ public sealed class MerkleTree
         }
 
         var nodeCount = (2 * count) - 1;
-        var nodes = new byte[nodeCount * HashLength];
-        for (var i = 0; i < count; i++)
-        {
-            leaves[i].CopyTo(nodes, (nodeCount - 1 - i) * HashLength);
-        }
-
+        // Every node is written below (leaves, then inner nodes), so skip zeroing tens of megabytes first.
+        var nodes = GC.AllocateUninitializedArray<byte>(nodeCount * HashLength);
+        MerkleLeafOrder.WriteSorted(leaves, nodes);
         MerkleHashing.HashInnerNodes(nodes, nodeCount - count - 1);
         return new MerkleTree(nodes, count);
     }
