@@ -1,0 +1,241 @@
+using System.Buffers.Text;
+using Microsoft.Extensions.Logging;
+using OpenVpp.Core.Crypto;
+using OpenVpp.Core.Epochs;
+using OpenVpp.Core.Readings;
+using OpenVpp.Core.Validation;
+using OpenVpp.Core.Wire;
+using OpenVpp.Node.Registry;
+using OpenVpp.Storage;
+
+namespace OpenVpp.Node.Ingest;
+
+/// <summary>
+/// Ingest in two stages. Stateless checks (decode, registry, P-256 signature, leaf hash) run in parallel across
+/// cores. Stateful checks (duplicate, sequence, clock, plausibility against the previous reading) and the inserts
+/// then run for the whole batch in one transaction under the single writer lock, against per-device state kept in
+/// memory. A reading is answered "accepted" only after that transaction has committed durably.
+/// </summary>
+internal sealed class IngestService : IDisposable
+{
+    private const int ParallelThreshold = 16;
+
+    private readonly Lock _writerLock = new();
+    private readonly IReadingWriter _writer;
+    private readonly DeviceRegistry _registry;
+    private readonly NodeClock _clock;
+    private readonly NodeOptions _options;
+    private readonly EpochSchedule _schedule;
+    private readonly IngestStats _stats;
+    private readonly ILogger<IngestService> _logger;
+    private readonly Dictionary<Core.Devices.DeviceId, DeviceReadingState> _states;
+    private DateTimeOffset _lastAcceptedAt;
+    private DateTimeOffset _floor;
+
+    public IngestService(
+        IReadingWriter writer,
+        DeviceRegistry registry,
+        NodeClock clock,
+        NodeOptions options,
+        EpochSchedule schedule,
+        IngestStats stats,
+        NodeStartState startState,
+        ILogger<IngestService> logger)
+    {
+        _writer = writer;
+        _registry = registry;
+        _clock = clock;
+        _options = options;
+        _schedule = schedule;
+        _stats = stats;
+        _logger = logger;
+        _states = new Dictionary<Core.Devices.DeviceId, DeviceReadingState>(startState.DeviceStates);
+        _lastAcceptedAt = startState.LatestAcceptedAt ?? DateTimeOffset.MinValue;
+        _floor = startState.LastSealedEpoch is { } sealedIndex ? schedule.EndOf(sealedIndex) : DateTimeOffset.MinValue;
+    }
+
+    /// <summary>
+    /// Guarantees that no reading accepted from now on lands before <paramref name="instant"/>: the sealer calls this
+    /// before sealing the epochs that end at or before it. Taking the writer lock also waits out a batch in flight.
+    /// </summary>
+    public void RaiseFloor(DateTimeOffset instant)
+    {
+        lock (_writerLock)
+        {
+            if (instant > _floor)
+            {
+                _floor = instant;
+            }
+        }
+    }
+
+    public IngestResponse Ingest(IReadOnlyList<string?> readings)
+    {
+        var items = new PreparedReading[readings.Count];
+        if (items.Length < ParallelThreshold)
+        {
+            for (var i = 0; i < items.Length; i++)
+            {
+                Prepare(readings[i], ref items[i]);
+            }
+        }
+        else
+        {
+            Parallel.For(0, items.Length, i => Prepare(readings[i], ref items[i]));
+        }
+
+        var accepted = WriteBatch(items);
+        return Answer(items, accepted);
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private void Prepare(string? text, ref PreparedReading item)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            item.Reject(RejectionReason.Malformed, "reading is empty; send the 140 signed bytes as base64");
+            return;
+        }
+
+        var bytes = new byte[SignedReading.Length];
+        if (!Convert.TryFromBase64String(text, bytes, out var written) || written != SignedReading.Length)
+        {
+            item.Reject(RejectionReason.Malformed, Base64.IsValid(text, out var length)
+                ? $"signed reading is {length} bytes, expected {SignedReading.Length}"
+                : "reading is not valid base64");
+            return;
+        }
+
+        item.Bytes = bytes;
+        var canonical = SignedReading.Canonical(bytes);
+        var reading = ReadingCodec.TryDecode(canonical, out var error);
+        if (reading is null)
+        {
+            item.Reject(RejectionReason.Malformed, error ?? "reading does not decode");
+            return;
+        }
+
+        item.Reading = reading;
+        if (reading.Sequence > long.MaxValue)
+        {
+            item.Reject(RejectionReason.Malformed, $"sequence {reading.Sequence} is above 2^63-1");
+            return;
+        }
+
+        var device = _registry.Find(reading.DeviceId);
+        if (device is null)
+        {
+            item.Reject(RejectionReason.UnknownDevice, $"device {reading.DeviceId} is not registered; register it with POST /v1/devices first");
+            return;
+        }
+
+        item.Device = device;
+        if (!device.Verify(canonical, SignedReading.Signature(bytes)))
+        {
+            item.Reject(RejectionReason.BadSignature, "signature does not verify against the registered key (P-256, low-s, over the 76 canonical bytes)");
+            return;
+        }
+
+        item.Leaf = Keccak256.Hash(bytes);
+    }
+
+    private int WriteBatch(PreparedReading[] items)
+    {
+        var accepted = 0;
+        lock (_writerLock)
+        {
+            var now = _clock.UtcNow;
+            // Monotonic, and never inside an epoch the sealer has already taken.
+            var acceptedAt = Max(Max(now, _lastAcceptedAt), _floor);
+            var epoch = Math.Max(0, _schedule.IndexAt(acceptedAt));
+            var pending = new Dictionary<Core.Devices.DeviceId, DeviceReadingState>();
+
+            using var batch = _writer.Begin();
+            for (var i = 0; i < items.Length; i++)
+            {
+                ref var item = ref items[i];
+                if (item.Reason is not null)
+                {
+                    continue;
+                }
+
+                var reading = item.Reading!;
+                var id = reading.DeviceId;
+                DeviceReadingState? state = pending.TryGetValue(id, out var p) ? p : _states.TryGetValue(id, out var s) ? s : null;
+                if (state is { } known && reading.Sequence <= known.LastSequence)
+                {
+                    var stored = batch.FindSignedBytes(id, reading.Sequence);
+                    if (stored is null)
+                    {
+                        item.Reject(RejectionReason.SequenceRegression, $"sequence {reading.Sequence} is below the device's latest {known.LastSequence}");
+                    }
+                    else
+                    {
+                        item.Stored = stored.AsSpan().SequenceEqual(item.Bytes);
+                        item.Reject(RejectionReason.Duplicate, item.Stored
+                            ? "already stored; drop it from the outbox"
+                            : "a different reading with this sequence is already stored");
+                    }
+
+                    continue;
+                }
+
+                var violation = TimestampRules.CheckNotInFuture(reading, now, _options.MaxClockSkew)
+                    ?? PlausibilityRules.Check(item.Device!.Record, reading, state?.LastIntervalEnd, _options.PlausibilityTolerance);
+                if (violation is { } v)
+                {
+                    item.Reject(v.Reason, v.Detail);
+                    continue;
+                }
+
+                batch.Insert(new StoredReading(reading, item.Bytes!, item.Leaf!, acceptedAt, epoch));
+                pending[id] = new DeviceReadingState(reading.Sequence, reading.IntervalEnd);
+                item.Stored = true;
+                accepted++;
+            }
+
+            if (accepted > 0)
+            {
+                batch.Commit();
+                foreach (var (id, state) in pending)
+                {
+                    _states[id] = state;
+                }
+
+                _lastAcceptedAt = acceptedAt;
+            }
+        }
+
+        return accepted;
+    }
+
+    private IngestResponse Answer(PreparedReading[] items, int accepted)
+    {
+        var results = new IngestResult[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            ref var item = ref items[i];
+            var id = item.Reading?.DeviceId.ToString();
+            var sequence = item.Reading?.Sequence;
+            if (item.Reason is { } reason)
+            {
+                _stats.AddRejected(reason);
+                var code = reason.ToWire();
+                NodeLog.ReadingRejected(_logger, id ?? "?", sequence ?? 0, code, item.Detail ?? "");
+                results[i] = new IngestResult(i, id, sequence, "rejected", code, item.Detail, item.Stored);
+            }
+            else
+            {
+                results[i] = new IngestResult(i, id, sequence, "accepted", null, null, true);
+            }
+        }
+
+        _stats.AddAccepted(accepted);
+        var rejected = items.Length - accepted;
+        NodeLog.BatchIngested(_logger, items.Length, accepted, rejected);
+        return new IngestResponse(accepted, rejected, results);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

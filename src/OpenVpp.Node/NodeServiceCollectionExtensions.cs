@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenVpp.Core.Epochs;
+using OpenVpp.Node.Epochs;
+using OpenVpp.Node.Ingest;
+using OpenVpp.Node.Registry;
+using OpenVpp.Storage;
+using OpenVpp.Storage.Sqlite;
+
+namespace OpenVpp.Node;
+
+internal static class NodeServiceCollectionExtensions
+{
+    /// <summary>The node's modules over the embedded SQLite store.</summary>
+    public static IServiceCollection AddNodeServices(this IServiceCollection services, NodeOptions options, TimeProvider time)
+    {
+        var database = new SqliteDatabase(options.DataDir);
+        database.Initialise();
+        services.AddSingleton(options);
+        services.AddSingleton(new NodeClock(time));
+        services.AddSingleton(new EpochSchedule(options.Genesis, options.EpochLength));
+        services.AddSingleton(database);
+        services.AddSingleton<IDeviceStore, SqliteDeviceStore>();
+        services.AddSingleton<IReadingStore, SqliteReadingStore>();
+        services.AddSingleton<IEpochStore, SqliteEpochStore>();
+        services.AddSingleton<IReadingWriter>(sp => new SqliteReadingWriter(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton(sp => new IngestStats(sp.GetRequiredService<NodeClock>().UtcNow));
+        services.AddSingleton(LoadStartState);
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<EpochProofs>();
+        services.AddSingleton<EpochSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<EpochSealer>());
+        return services;
+    }
+
+    /// <summary>Loads what the node keeps in memory before the first request: the registry and ingest state.</summary>
+    public static void InitialiseNode(this IServiceProvider services)
+    {
+        var registry = services.GetRequiredService<DeviceRegistry>();
+        foreach (var device in services.GetRequiredService<IDeviceStore>().LoadAllAsync().GetAwaiter().GetResult())
+        {
+            registry.Add(device);
+        }
+
+        var state = services.GetRequiredService<NodeStartState>();
+        _ = services.GetRequiredService<IngestService>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(NodeApplication));
+        var path = services.GetRequiredService<SqliteDatabase>().Path;
+        var deviceCount = registry.Count;
+        var withReadings = state.DeviceStates.Count;
+        NodeLog.StoreOpened(logger, path, deviceCount, withReadings, state.LastSealedEpoch);
+    }
+
+    private static NodeStartState LoadStartState(IServiceProvider services)
+    {
+        var readings = services.GetRequiredService<IReadingStore>();
+        var epochs = services.GetRequiredService<IEpochStore>();
+        var schedule = services.GetRequiredService<EpochSchedule>();
+        var now = services.GetRequiredService<NodeClock>().UtcNow;
+
+        // Epochs before this node's first start are not sealed: they could hold nothing, and sealing thousands of
+        // empty epochs back to genesis would only add noise.
+        const string firstEpochKey = "first_epoch";
+        var firstEpoch = epochs.GetSettingAsync(firstEpochKey).GetAwaiter().GetResult();
+        if (firstEpoch is null)
+        {
+            firstEpoch = Math.Max(0, schedule.IndexAt(now));
+            epochs.SetSettingAsync(firstEpochKey, firstEpoch.Value).GetAwaiter().GetResult();
+        }
+
+        return new NodeStartState(
+            readings.LoadDeviceStatesAsync().GetAwaiter().GetResult(),
+            readings.GetLatestAcceptedAtAsync().GetAwaiter().GetResult(),
+            epochs.GetLastSealedAsync().GetAwaiter().GetResult(),
+            firstEpoch.Value);
+    }
+}
