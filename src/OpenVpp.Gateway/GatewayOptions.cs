@@ -24,6 +24,9 @@ public sealed class GatewayOptions
     /// <summary>Start of simulated time; intervals are aligned to it.</summary>
     public DateTimeOffset SimulationOrigin { get; set; }
 
+    /// <summary>Last instant simulated readings may cover: intervals ending after it are not produced (null: no end).</summary>
+    public DateTimeOffset? SimulationEnd { get; set; }
+
     /// <summary>Length of one metering interval.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 
@@ -50,6 +53,7 @@ public sealed class GatewayOptions
         target.Seed = Seed;
         target.DeviceCount = DeviceCount;
         target.SimulationOrigin = SimulationOrigin;
+        target.SimulationEnd = SimulationEnd;
         target.Interval = Interval;
         target.Regions = [.. Regions];
         target.UploadBatchSize = UploadBatchSize;

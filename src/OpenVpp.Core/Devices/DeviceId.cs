@@ -1,5 +1,4 @@
 using OpenVpp.Core.Crypto;
-using System.Globalization;
 
 namespace OpenVpp.Core.Devices;
 
@@ -54,15 +53,16 @@ public readonly record struct DeviceId
             return false;
         }
 
-        Span<byte> bytes = stackalloc byte[Length];
-        for (var i = 0; i < Length; i++)
+        // Exactly 40 hex digits: no signs, no white space, so each id has one spelling apart from letter case.
+        foreach (var c in hex)
         {
-            if (!byte.TryParse(hex.AsSpan(i * 2, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out bytes[i]))
+            if (!char.IsAsciiHexDigit(c))
             {
                 return false;
             }
         }
 
+        var bytes = Convert.FromHexString(hex);
         id = new DeviceId(bytes);
         return true;
     }

@@ -231,6 +231,35 @@ public sealed class OutboxStore : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Every row still in the outbox (acknowledged or not) in id order, for audits after a run.</summary>
+    public async Task<IReadOnlyList<OutboxRow>> ReadAllAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT id, device_id, sequence, bytes, result, acked_at IS NOT NULL FROM outbox ORDER BY id";
+            var rows = new List<OutboxRow>();
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(new OutboxRow(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    (ulong)reader.GetInt64(2),
+                    (byte[])reader.GetValue(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetBoolean(5)));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Records upload outcomes in one transaction: final ones are acknowledged, others only annotated.</summary>
     public async Task RecordOutcomesAsync(IReadOnlyList<OutboxOutcome> outcomes, CancellationToken cancellationToken = default)
     {

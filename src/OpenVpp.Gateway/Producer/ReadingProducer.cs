@@ -53,9 +53,8 @@ internal sealed class ReadingProducer : BackgroundService
         }
 
         _nextSequence = new Dictionary<string, ulong>(cursor.NextSequences, StringComparer.OrdinalIgnoreCase);
-        var next = cursor.LastIntervalStart is { } last
-            ? last + interval
-            : IntervalGrid.StartOf(_time.GetUtcNow(), _options.SimulationOrigin, interval);
+        // A first run starts at the simulation origin, so a fleet started "in the past" catches up from there.
+        var next = cursor.LastIntervalStart is { } last ? last + interval : _options.SimulationOrigin;
         GatewayLog.ProducerStarting(_logger, next, _adapters.Sum(a => a.Devices.Count), _adapters.Count, cursor.LastIntervalStart is not null);
         foreach (var adapter in _adapters)
         {
@@ -71,7 +70,7 @@ internal sealed class ReadingProducer : BackgroundService
                 GatewayLog.CatchingUp(_logger, due, next);
             }
 
-            while (next + interval <= _time.GetUtcNow() && !stoppingToken.IsCancellationRequested)
+            while (next + interval <= _time.GetUtcNow() && !PastEnd(next + interval) && !stoppingToken.IsCancellationRequested)
             {
                 await ProduceAsync(next, next + interval, stoppingToken).ConfigureAwait(false);
                 next += interval;
@@ -91,6 +90,8 @@ internal sealed class ReadingProducer : BackgroundService
             }
         }
     }
+
+    private bool PastEnd(DateTimeOffset intervalEnd) => _options.SimulationEnd is { } end && intervalEnd > end;
 
     private async Task ProduceAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using OpenVpp.Cli.Bench;
+using OpenVpp.Cli.Demo;
+using OpenVpp.Cli.Verification;
+
+namespace OpenVpp.Cli;
+
+/// <summary>Source-generated JSON for everything the CLI prints with --json.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DictionaryKeyPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    WriteIndented = true)]
+[JsonSerializable(typeof(IngestBenchReport))]
+[JsonSerializable(typeof(DemoReport))]
+[JsonSerializable(typeof(EpochVerification))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;
+
+/// <summary>One-line JSON for messages between processes (the load generator's report).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(LoadReport))]
+internal sealed partial class LineJsonContext : JsonSerializerContext;

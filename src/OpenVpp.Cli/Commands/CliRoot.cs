@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace OpenVpp.Cli.Commands;
+
+/// <summary>The openvpp command tree; one file per command.</summary>
+internal static class CliRoot
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(
+            """
+            OpenVPP: a decentralized virtual power plant network.
+            Devices join through gateways, sign their readings at the edge; nodes verify, store and commit them per epoch.
+
+            Start here:
+              openvpp up                 run a node and a gateway with a simulated fleet on this machine
+              openvpp demo --json        run a whole accelerated scenario and print a JSON report
+            """);
+        root.Add(UpCommand.Create());
+        root.Add(NodeCommand.Create());
+        root.Add(GatewayCommand.Create());
+        root.Add(DemoCommand.Create());
+        root.Add(VerifyEpochCommand.Create());
+        root.Add(BenchCommand.Create());
+        return root;
+    }
+}

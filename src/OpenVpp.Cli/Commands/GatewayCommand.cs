@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using OpenVpp.Gateway;
+
+namespace OpenVpp.Cli.Commands;
+
+/// <summary>openvpp gateway: the edge agent with its simulated fleet.</summary>
+internal static class GatewayCommand
+{
+    public static readonly DateTimeOffset DefaultOrigin = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Directory for the keystore (keystore.json, mode 0600) and outbox (outbox.db).", DefaultValueFactory = _ => "data/gateway" };
+        var node = CommonOptions.NodeUrl();
+        var devices = new Option<int>("--devices") { Description = "Number of simulated devices (homes with meter, load, and some PV, batteries, EV chargers).", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated fleet; the same seed gives the same fleet and readings.", DefaultValueFactory = _ => 1 };
+        var owner = new Option<string>("--owner") { Description = "Owner recorded for the devices this gateway registers.", DefaultValueFactory = _ => "local-owner" };
+        var interval = CommonOptions.Duration("--interval", "Metering interval of each reading.", TimeSpan.FromMinutes(15));
+        var origin = new Option<DateTimeOffset?>("--origin") { Description = "Start of the simulation (ISO 8601); default: the current interval." };
+        var until = new Option<DateTimeOffset?>("--until") { Description = "Stop producing readings for intervals ending after this instant (ISO 8601)." };
+        var regions = new Option<string[]>("--region") { Description = "Region(s) the homes are spread over.", DefaultValueFactory = _ => ["NL-North", "NL-South"], AllowMultipleArgumentsPerToken = true };
+        var maxBackoff = CommonOptions.Duration("--max-backoff", "Longest wait between upload retries while the node is unreachable.", TimeSpan.FromSeconds(60));
+        var clock = new ClockOptions();
+
+        var command = new Command("gateway", """
+            Run a gateway: creates a key pair per device (kept in keystore.json, mode 0600), registers the devices with the
+            node, signs each interval's readings, keeps them in a durable outbox and uploads them, retrying with backoff.
+
+            Example: openvpp gateway --data data/gateway --node http://127.0.0.1:8640 --devices 50
+            """)
+        {
+            data, node, devices, seed, owner, interval, origin, until, regions, maxBackoff,
+        };
+        clock.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
+        {
+            var time = clock.Resolve(parse);
+            var step = parse.GetValue(interval);
+            var dataDir = Path.GetFullPath(parse.GetRequiredValue(data));
+            var options = new GatewayOptions
+            {
+                DataDir = dataDir,
+                NodeUrl = parse.GetRequiredValue(node),
+                Owner = parse.GetRequiredValue(owner),
+                Seed = parse.GetValue(seed),
+                DeviceCount = parse.GetValue(devices),
+                Interval = step,
+                SimulationOrigin = SimulationOriginPin.Resolve(dataDir, parse.GetValue(origin) ?? Floor(time.GetUtcNow(), step)),
+                SimulationEnd = parse.GetValue(until),
+                Regions = parse.GetRequiredValue(regions),
+                MaxBackoff = parse.GetValue(maxBackoff),
+            };
+            using var host = GatewayApplication.Build(options, time);
+            await host.RunAsync(cancel).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    public static DateTimeOffset Floor(DateTimeOffset instant, TimeSpan step) =>
+        new(instant.UtcTicks - (instant.UtcTicks % step.Ticks), TimeSpan.Zero);
+}

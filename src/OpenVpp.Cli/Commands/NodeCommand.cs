@@ -1,0 +1,50 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using OpenVpp.Core.Epochs;
+using OpenVpp.Node;
+
+namespace OpenVpp.Cli.Commands;
+
+/// <summary>openvpp node: the network node (ingest, store, query, epoch commitments).</summary>
+internal static class NodeCommand
+{
+    public static readonly DateTimeOffset DefaultGenesis = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Directory for the node's database (node.db).", DefaultValueFactory = _ => "data/node" };
+        var url = new Option<string>("--url") { Description = "Address to listen on (loopback by default).", DefaultValueFactory = _ => CommonOptions.DefaultNodeUrl };
+        var epochLength = CommonOptions.Duration("--epoch-length", "Length of an epoch; each one gets its own Merkle root.", EpochSchedule.DefaultLength);
+        var genesis = new Option<DateTimeOffset>("--genesis") { Description = "Start of epoch 0 (ISO 8601, UTC).", DefaultValueFactory = _ => DefaultGenesis };
+        var sealEvery = CommonOptions.Duration("--seal-check", "How often the node checks for ended epochs to seal.", TimeSpan.FromSeconds(1));
+        sealEvery.Hidden = true;
+        var clock = new ClockOptions();
+
+        var command = new Command("node", """
+            Run a network node: verifies, stores and answers for each signed reading, seals each epoch with a Merkle root,
+            and serves the query API with its OpenAPI document at /openapi/v1.json.
+
+            Example: openvpp node --data data/node --url http://127.0.0.1:8640
+            """)
+        {
+            data, url, epochLength, genesis, sealEvery,
+        };
+        clock.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
+        {
+            var options = new NodeOptions
+            {
+                DataDir = Path.GetFullPath(parse.GetRequiredValue(data)),
+                Url = parse.GetRequiredValue(url),
+                EpochLength = parse.GetValue(epochLength),
+                Genesis = parse.GetValue(genesis),
+                SealCheckInterval = parse.GetValue(sealEvery),
+            };
+            await using var app = NodeApplication.Build(options, clock.Resolve(parse));
+            await app.StartAsync(cancel).ConfigureAwait(false);
+            await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using OpenVpp.Cli.Hosting;
+using OpenVpp.Gateway;
+using OpenVpp.Node;
+
+namespace OpenVpp.Cli.Commands;
+
+/// <summary>openvpp up: a node and a gateway with a simulated fleet, in one process, until Ctrl-C.</summary>
+internal static class UpCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Data directory (node/ and gateway/ are created inside).", DefaultValueFactory = _ => "data" };
+        var port = new Option<int>("--port") { Description = "Loopback port of the node's API.", DefaultValueFactory = _ => 8640 };
+        var devices = new Option<int>("--devices") { Description = "Number of simulated devices.", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated fleet.", DefaultValueFactory = _ => 1 };
+        var interval = CommonOptions.Duration("--interval", "Metering interval (short by default so something happens soon).", TimeSpan.FromMinutes(1));
+        var epochLength = CommonOptions.Duration("--epoch-length", "Epoch length (one Merkle root per epoch).", TimeSpan.FromMinutes(10));
+        var verbose = new Option<bool>("--verbose") { Description = "Show the hosts' informational logs, not only warnings." };
+
+        var command = new Command("up", """
+            Run the network locally: a node on loopback and a gateway with a simulated fleet, until Ctrl-C.
+            Data survives restarts: run it again on the same --data to continue where it stopped.
+
+            Example: ./openvpp up --devices 50 --interval 1m
+            """)
+        {
+            data, port, devices, seed, interval, epochLength, verbose,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var dataDir = Path.GetFullPath(parse.GetRequiredValue(data));
+            var url = $"http://127.0.0.1:{parse.GetValue(port)}";
+            var step = parse.GetValue(interval);
+            var level = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning;
+            void Logging(ILoggingBuilder builder) => builder.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level);
+
+            await using var node = NodeApplication.Build(
+                new NodeOptions { DataDir = Path.Combine(dataDir, "node"), Url = url, EpochLength = parse.GetValue(epochLength), Genesis = NodeCommand.DefaultGenesis },
+                TimeProvider.System,
+                Logging);
+            await node.StartAsync(cancel).ConfigureAwait(false);
+
+            using var gateway = GatewayApplication.Build(
+                new GatewayOptions
+                {
+                    DataDir = Path.Combine(dataDir, "gateway"),
+                    NodeUrl = url,
+                    DeviceCount = parse.GetValue(devices),
+                    Seed = parse.GetValue(seed),
+                    Interval = step,
+                    SimulationOrigin = SimulationOriginPin.Resolve(Path.Combine(dataDir, "gateway"), GatewayCommand.Floor(TimeProvider.System.GetUtcNow(), step)),
+                    Regions = ["NL-North", "NL-South"],
+                },
+                TimeProvider.System,
+                Logging);
+            await gateway.StartAsync(cancel).ConfigureAwait(false);
+
+            Console.WriteLine($"""
+                OpenVPP is running (Ctrl-C to stop).
+                  node API      {url}/v1/devices   {url}/v1/epochs   {url}/v1/stats
+                  OpenAPI       {url}/openapi/v1.json
+                  data          {dataDir}  (node/node.db, gateway/keystore.json, gateway/outbox.db)
+                  fleet         {parse.GetValue(devices)} simulated devices, one signed reading each per {step.TotalMinutes:0.##} min
+                Try: curl -s {url}/v1/stats
+                """);
+
+            using var status = new StatusPrinter(url);
+            await status.RunUntilCancelledAsync(step, cancel).ConfigureAwait(false);
+
+            Console.WriteLine("Stopping gateway and node...");
+            await gateway.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await node.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            Console.WriteLine("Stopped. Nothing acknowledged is lost; run ./openvpp up again to continue.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,17 @@
+namespace OpenVpp.Cli.Demo;
+
+/// <summary>What `openvpp demo` runs: a fleet, a simulated duration, an accelerated clock, and optional faults.</summary>
+internal sealed record DemoSettings(
+    int Devices,
+    double Hours,
+    bool Faults,
+    int Seed,
+    double Speed,
+    string DataDir,
+    bool KeepData,
+    TimeSpan Interval,
+    TimeSpan EpochLength)
+{
+    /// <summary>A summer Monday, so PV, batteries and EVs all have something to do.</summary>
+    public static readonly DateTimeOffset Origin = new(2026, 6, 22, 0, 0, 0, TimeSpan.Zero);
+}

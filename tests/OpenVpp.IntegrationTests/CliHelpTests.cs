@@ -1,0 +1,38 @@
+namespace OpenVpp.IntegrationTests;
+
+public class CliHelpTests
+{
+    [Theory]
+    [InlineData("up", "simulated fleet")]
+    [InlineData("node", "Merkle root")]
+    [InlineData("gateway", "keystore.json")]
+    [InlineData("demo", "--faults")]
+    [InlineData("verify-epoch", "Exit code 0")]
+    [InlineData("bench ingest", "raw_verify_per_s")]
+    public async Task Every_command_explains_itself_with_help(string command, string expected)
+    {
+        var (code, output, _) = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_option_fails_with_a_message_and_non_zero_exit()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("demo", "--no-such-option");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--no-such-option", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_duration_is_refused_with_an_example_of_a_good_one()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("node", "--epoch-length", "soon");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("15m", output + error, StringComparison.Ordinal);
+    }
+}
