@@ -15,7 +15,34 @@ internal static class LoadGenerator
     public static async Task<int> RunAsync(string nodeUrl, int readings, int devices, int batchSize, int lanes, CancellationToken cancel)
     {
         using var http = new HttpClient { BaseAddress = new Uri(nodeUrl), Timeout = TimeSpan.FromMinutes(5) };
-        var plan = LoadPlan.Create(readings, devices, batchSize, lanes, DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var plan = LoadPlan.Create(readings, devices, batchSize, lanes, now);
+
+        // A separate fleet warms the node up (JIT tiers, page cache, connections): operators size for steady state.
+        var warmUp = LoadPlan.Create(Math.Min(readings, WarmUpReadings), Math.Min(devices, 100), batchSize, lanes, now);
+        await RegisterAsync(http, warmUp, cancel).ConfigureAwait(false);
+        await RegisterAsync(http, plan, cancel).ConfigureAwait(false);
+        await SendAsync(http, Bodies(warmUp), cancel).ConfigureAwait(false);
+
+        // Bodies are serialised up front too: the clock measures the node, not our JSON writer.
+        var bodies = Bodies(plan);
+        await Console.Out.WriteLineAsync("ready").ConfigureAwait(false);
+        await Console.Out.FlushAsync(cancel).ConfigureAwait(false);
+        _ = await Console.In.ReadLineAsync(cancel).ConfigureAwait(false);
+
+        var clock = Stopwatch.StartNew();
+        var (accepted, rejected) = await SendAsync(http, bodies, cancel).ConfigureAwait(false);
+        clock.Stop();
+
+        var report = new LoadReport(readings, accepted, rejected, clock.Elapsed.TotalSeconds);
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, LineJsonContext.Default.LoadReport)).ConfigureAwait(false);
+        return accepted == readings ? 0 : 1;
+    }
+
+    private const int WarmUpReadings = 20_000;
+
+    private static async Task RegisterAsync(HttpClient http, LoadPlan plan, CancellationToken cancel)
+    {
         foreach (var chunk in plan.Keys.Chunk(1000))
         {
             var request = new RegisterDevicesRequest([.. chunk.Select(k => new DeviceRegistration(
@@ -23,20 +50,17 @@ internal static class LoadGenerator
             using var response = await http.PostAsJsonAsync("/v1/devices", request, WireJsonContext.Default.RegisterDevicesRequest, cancel).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
         }
+    }
 
-        // Bodies are serialised up front too: the clock measures the node, not our JSON writer.
-        var bodies = plan.Lanes
-            .Select(lane => lane.Select(batch => JsonSerializer.SerializeToUtf8Bytes(
-                new IngestRequest([.. batch.Select(Convert.ToBase64String)]), WireJsonContext.Default.IngestRequest)).ToArray())
-            .ToArray();
+    private static byte[][][] Bodies(LoadPlan plan) =>
+        [.. plan.Lanes.Select(lane => lane.Select(batch => JsonSerializer.SerializeToUtf8Bytes(
+            new IngestRequest([.. batch.Select(Convert.ToBase64String)]), WireJsonContext.Default.IngestRequest)).ToArray())];
 
-        await Console.Out.WriteLineAsync("ready").ConfigureAwait(false);
-        await Console.Out.FlushAsync(cancel).ConfigureAwait(false);
-        _ = await Console.In.ReadLineAsync(cancel).ConfigureAwait(false);
-
+    /// <summary>Sends every lane concurrently, each lane's batches in order; returns the node's accepted and rejected counts.</summary>
+    private static async Task<(long Accepted, long Rejected)> SendAsync(HttpClient http, byte[][][] lanes, CancellationToken cancel)
+    {
         long accepted = 0, rejected = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(bodies.Select(async lane =>
+        await Task.WhenAll(lanes.Select(async lane =>
         {
             foreach (var body in lane)
             {
@@ -49,10 +73,6 @@ internal static class LoadGenerator
                 Interlocked.Add(ref rejected, result.Rejected);
             }
         })).ConfigureAwait(false);
-        clock.Stop();
-
-        var report = new LoadReport(readings, accepted, rejected, clock.Elapsed.TotalSeconds);
-        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(report, LineJsonContext.Default.LoadReport)).ConfigureAwait(false);
-        return accepted == readings ? 0 : 1;
+        return (accepted, rejected);
     }
 }

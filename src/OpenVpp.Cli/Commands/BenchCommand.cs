@@ -20,7 +20,7 @@ internal static class BenchCommand
     {
         var readings = new Option<int>("--readings") { Description = "Signed readings to send (batches of 1,000).", DefaultValueFactory = _ => 200_000 };
         var devices = new Option<int>("--devices") { Description = "Distinct device keys the readings come from.", DefaultValueFactory = _ => 1_000 };
-        var lanes = new Option<int>("--concurrency") { Description = "Concurrent HTTP requests from the load generator.", DefaultValueFactory = _ => 4 };
+        var lanes = new Option<int>("--concurrency") { Description = "Concurrent HTTP requests from the load generator (many gateways upload at once).", DefaultValueFactory = _ => 8 };
         var json = CommonOptions.Json();
         var command = new Command("ingest", """
             Start a node on loopback, drive it from a separate load-generating process with batches of 1,000 readings
@@ -65,7 +65,7 @@ internal static class BenchCommand
         var node = CommonOptions.NodeUrl();
         var readings = new Option<int>("--readings") { DefaultValueFactory = _ => 200_000 };
         var devices = new Option<int>("--devices") { DefaultValueFactory = _ => 1_000 };
-        var lanes = new Option<int>("--lanes") { DefaultValueFactory = _ => 4 };
+        var lanes = new Option<int>("--lanes") { DefaultValueFactory = _ => 8 };
         var command = new Command("loadgen", "The load-generating process of `bench ingest` (started by it).") { Hidden = true };
         command.Add(node);
         command.Add(readings);

@@ -35,8 +35,7 @@ internal static class SqliteMigrations
             epoch INTEGER NOT NULL,
             leaf BLOB NOT NULL,
             bytes BLOB NOT NULL,
-            PRIMARY KEY (device_id, sequence));
-        CREATE INDEX ix_readings_device_start ON readings (device_id, interval_start_ms);
+            PRIMARY KEY (device_id, sequence)) WITHOUT ROWID;
         CREATE INDEX ix_readings_epoch ON readings (epoch);
         CREATE TABLE epochs (
             epoch INTEGER PRIMARY KEY,

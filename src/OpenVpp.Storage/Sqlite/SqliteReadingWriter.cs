@@ -3,10 +3,18 @@ using OpenVpp.Core.Devices;
 
 namespace OpenVpp.Storage.Sqlite;
 
-/// <summary>The single writer: one long-lived connection with its insert and look-up commands prepared once.</summary>
+/// <summary>
+/// The single writer: one long-lived connection with its insert and look-up commands prepared once. WAL checkpoints
+/// run on a timer on their own connection rather than inside a commit, so copying pages into the database file
+/// never stalls ingest while the writer holds its lock.
+/// </summary>
 public sealed class SqliteReadingWriter : IReadingWriter
 {
+    private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(1);
+
     private readonly SqliteConnection _connection;
+    private readonly SqliteConnection _checkpointConnection;
+    private readonly Timer _checkpointTimer;
     private readonly SqliteCommand _find;
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter[] _insertParameters;
@@ -17,6 +25,15 @@ public sealed class SqliteReadingWriter : IReadingWriter
     {
         ArgumentNullException.ThrowIfNull(database);
         _connection = database.Open();
+        using (var pragma = _connection.CreateCommand())
+        {
+            // A large page cache keeps the primary-key B-tree hot; checkpoints are the timer's job.
+            pragma.CommandText = "PRAGMA cache_size=-131072; PRAGMA wal_autocheckpoint=0; PRAGMA temp_store=MEMORY;";
+            pragma.ExecuteNonQuery();
+        }
+
+        _checkpointConnection = database.Open();
+        _checkpointTimer = new Timer(_ => Checkpoint(), null, CheckpointEvery, CheckpointEvery);
 
         _find = _connection.CreateCommand();
         _find.CommandText = "SELECT bytes FROM readings WHERE device_id = $d AND sequence = $s";
@@ -44,9 +61,39 @@ public sealed class SqliteReadingWriter : IReadingWriter
 
     public void Dispose()
     {
+        _checkpointTimer.Dispose();
+        lock (_checkpointConnection)
+        {
+            Checkpoint();
+            _checkpointConnection.Dispose();
+        }
+
         _find.Dispose();
         _insert.Dispose();
         _connection.Dispose();
+    }
+
+    private void Checkpoint()
+    {
+        lock (_checkpointConnection)
+        {
+            if (_checkpointConnection.State != System.Data.ConnectionState.Open)
+            {
+                return;
+            }
+
+            try
+            {
+                using var command = _checkpointConnection.CreateCommand();
+                // PASSIVE never blocks the writer; frames it cannot copy yet are copied next time.
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                command.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A busy database only postpones the checkpoint to the next tick.
+            }
+        }
     }
 
     private sealed class Batch : IReadingWriteBatch
