@@ -18,6 +18,9 @@ public static class GatewayApplication
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "openvpp-gateway" });
+
+        // Our own log lines say what happened to an upload; the HTTP client's per-request lines only repeat them.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (logging is null)
         {
             builder.Logging.AddSimpleConsole(o =>

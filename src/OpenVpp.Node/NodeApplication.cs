@@ -28,6 +28,9 @@ public static class NodeApplication
             Args = [],
         });
         builder.WebHost.UseUrls(options.Url);
+
+        // One line per request at Information would drown the node's own ingest and epoch lines.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
 
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -13,12 +13,12 @@ internal static class DemoCommand
         var hours = new Option<double>("--hours") { Description = "Simulated hours to run.", DefaultValueFactory = _ => 6 };
         var faults = new Option<bool>("--faults") { Description = "Inject forged, replayed and implausible readings, and crash and restart the gateway and the node mid-run." };
         var seed = new Option<int>("--seed") { Description = "Seed of the fleet (same seed, same fleet and readings).", DefaultValueFactory = _ => 1 };
-        var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second.", DefaultValueFactory = _ => 2880 };
+        var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second.", DefaultValueFactory = _ => 1440 };
         var data = new Option<string?>("--data") { Description = "Keep the run's data (node.db, keystore, outbox, logs) in this directory; default: a temporary one, deleted after." };
         var json = CommonOptions.Json();
         var command = new Command("demo", """
             Run a whole scenario the way production runs: a node and a gateway as separate processes on loopback, on an
-            accelerated clock (default: 1 simulated hour per 1.25 s). Reports readings sent, accepted, rejected by reason
+            accelerated clock (default: 1 simulated hour per 2.5 s). Reports readings sent, accepted, rejected by reason
             and lost (must be 0), injected faults, every epoch's Merkle root (recomputed and checked), and the fleet's
             energy balance. Exit code 0 when nothing was lost, every fault was caught and every root recomputes.
 

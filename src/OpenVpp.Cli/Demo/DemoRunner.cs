@@ -16,6 +16,7 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StartUpAllowance = TimeSpan.FromSeconds(4);
 
     public async Task<DemoReport> RunAsync(CancellationToken cancel)
     {
@@ -26,18 +27,20 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         var origin = DemoSettings.Origin;
         var end = origin + TimeSpan.FromHours(settings.Hours);
-        var clock = new AcceleratedTimeProvider(origin, DateTimeOffset.UtcNow, settings.Speed);
+        // The simulated origin is reached a few seconds from now, so both processes are up and the fleet is
+        // registered before the first interval ends; until then simulated time runs just before the origin.
+        var clock = new AcceleratedTimeProvider(origin, DateTimeOffset.UtcNow + StartUpAllowance, settings.Speed);
         var schedule = new EpochSchedule(origin, settings.EpochLength);
 
         string[] nodeArgs =
         [
             "node", "--data", nodeDir, "--url", url, "--epoch-length", Seconds(settings.EpochLength),
-            "--genesis", Iso(origin), "--seal-check", "0.2s", .. ClockArguments(clock),
+            "--genesis", Iso(origin), "--seal-check", Seconds(RealToSimulated(TimeSpan.FromSeconds(0.25))), .. ClockArguments(clock),
         ];
         string[] gatewayArgs =
         [
             "gateway", "--data", gatewayDir, "--node", url, "--devices", Invariant(settings.Devices), "--seed", Invariant(settings.Seed),
-            "--interval", Seconds(settings.Interval), "--origin", Iso(origin), "--until", Iso(end), "--max-backoff", "1s",
+            "--interval", Seconds(settings.Interval), "--origin", Iso(origin), "--until", Iso(end), "--max-backoff", Seconds(RealToSimulated(TimeSpan.FromSeconds(1))),
             .. ClockArguments(clock),
         ];
 
@@ -188,11 +191,14 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         }
     }
 
+    // Timers in the child processes run on the accelerated clock; these are their periods in simulated time.
+    private TimeSpan RealToSimulated(TimeSpan real) => real * settings.Speed;
+
     private static IEnumerable<string> ClockArguments(AcceleratedTimeProvider clock) => Commands.ClockOptions.Arguments(clock);
 
     private static string Iso(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
 
-    private static string Seconds(TimeSpan span) => Invariant((long)span.TotalSeconds) + "s";
+    private static string Seconds(TimeSpan span) => Invariant(Math.Max(1, (long)span.TotalSeconds)) + "s";
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 

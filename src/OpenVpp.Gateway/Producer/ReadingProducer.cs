@@ -63,7 +63,7 @@ internal sealed class ReadingProducer : BackgroundService
 
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = _time.GetUtcNow();
+            var now = Min(_time.GetUtcNow(), _options.SimulationEnd ?? DateTimeOffset.MaxValue);
             var due = (now - next).Ticks / interval.Ticks;
             if (due > 1)
             {
@@ -78,7 +78,8 @@ internal sealed class ReadingProducer : BackgroundService
 
             // Timers are relative, so re-read the clock at least every interval/15: a wall clock that jumps
             // (NTP step, suspended VM, a test moving fake time) then delays an interval by that much at most.
-            var wait = next + interval - _time.GetUtcNow();
+            // Past the simulation's end there is nothing more to produce; keep the loop idle, not spinning.
+            var wait = PastEnd(next + interval) ? interval / 15 : next + interval - _time.GetUtcNow();
             if (wait > interval / 15)
             {
                 wait = interval / 15;
@@ -90,6 +91,8 @@ internal sealed class ReadingProducer : BackgroundService
             }
         }
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private bool PastEnd(DateTimeOffset intervalEnd) => _options.SimulationEnd is { } end && intervalEnd > end;
 

@@ -61,7 +61,7 @@ public sealed class SqliteEpochStore(SqliteDatabase database) : IEpochStore
         ReadBlobsAsync("SELECT leaf FROM readings WHERE epoch = $i", index, cancellationToken);
 
     public Task<IReadOnlyList<byte[]>> GetSignedReadingsAsync(long index, CancellationToken cancellationToken = default) =>
-        ReadBlobsAsync("SELECT bytes FROM readings WHERE epoch = $i ORDER BY accepted_at_ms, rowid", index, cancellationToken);
+        ReadBlobsAsync("SELECT bytes FROM readings WHERE epoch = $i ORDER BY accepted_at_ms, device_id, sequence", index, cancellationToken);
 
     public async Task<long?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
     {
