@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using OpenVpp.Cli.Hosting;
 using OpenVpp.Core.Epochs;
 using OpenVpp.Node;
 
@@ -41,7 +42,10 @@ internal static class NodeCommand
                 SealCheckInterval = parse.GetValue(sealEvery),
             };
             await using var app = NodeApplication.Build(options, clock.Resolve(parse));
-            await app.StartAsync(cancel).ConfigureAwait(false);
+            if (!await NodeStarter.TryStartAsync(app, options.Url, cancel).ConfigureAwait(false))
+            {
+                return 2;
+            }
             await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
             return 0;
         });

@@ -40,7 +40,10 @@ internal static class UpCommand
                 new NodeOptions { DataDir = Path.Combine(dataDir, "node"), Url = url, EpochLength = parse.GetValue(epochLength), Genesis = NodeCommand.DefaultGenesis },
                 TimeProvider.System,
                 Logging);
-            await node.StartAsync(cancel).ConfigureAwait(false);
+            if (!await NodeStarter.TryStartAsync(node, url, cancel).ConfigureAwait(false))
+            {
+                return 2;
+            }
 
             using var gateway = GatewayApplication.Build(
                 new GatewayOptions
