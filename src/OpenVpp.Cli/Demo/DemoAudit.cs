@@ -2,6 +2,7 @@ using OpenVpp.Cli.Verification;
 using OpenVpp.Core.Devices;
 using OpenVpp.Core.Readings;
 using OpenVpp.Gateway.Outbox;
+using OpenVpp.Core.Wire;
 
 namespace OpenVpp.Cli.Demo;
 
@@ -35,7 +36,7 @@ internal static class DemoAudit
             epochs.Add(new DemoEpoch(index, export.Epoch.Start, export.Epoch.End, export.Epoch.ReadingCount, export.Epoch.Root, verification.Match));
             foreach (var hex in export.Readings)
             {
-                if (!HexText.TryParse(hex, out var bytes) || ReadingCodec.TryDecode(SignedReading.Canonical(bytes), out _) is not { } reading)
+                if (!HexBytes.TryParse(hex, out var bytes) || ReadingCodec.TryDecode(SignedReading.Canonical(bytes), out _) is not { } reading)
                 {
                     continue;
                 }

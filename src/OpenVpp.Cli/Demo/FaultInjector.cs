@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using OpenVpp.Cli.Verification;
 using OpenVpp.Core.Readings;
 using OpenVpp.Core.Wire;
 using OpenVpp.Gateway.Keystore;
@@ -105,7 +104,7 @@ internal sealed class FaultInjector(HttpClient http, string keystorePath)
             var to = Uri.EscapeDataString((now + TimeSpan.FromHours(1)).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             var list = await http.GetFromJsonAsync($"v1/devices/{device.DeviceId}/readings?from={from}&to={to}", NodeJsonContext.Default.ReadingList, cancel).ConfigureAwait(false);
             var latest = list is { Items.Count: > 0 } ? list.Items[^1] : null;
-            if (latest is not null && HexText.TryParse(latest.SignedReading, out var bytes)
+            if (latest is not null && HexBytes.TryParse(latest.SignedReading, out var bytes)
                 && ReadingCodec.TryDecode(SignedReading.Canonical(bytes), out _) is { } reading)
             {
                 found.Add((bytes, reading));

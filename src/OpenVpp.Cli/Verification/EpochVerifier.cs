@@ -3,6 +3,7 @@ using OpenVpp.Core.Devices;
 using OpenVpp.Core.Merkle;
 using OpenVpp.Core.Readings;
 using OpenVpp.Node.Api;
+using OpenVpp.Core.Wire;
 
 namespace OpenVpp.Cli.Verification;
 
@@ -20,7 +21,7 @@ internal static class EpochVerifier
         int checkedCount = 0, bad = 0;
         foreach (var (hex, position) in export.Readings.Select((h, i) => (h, i)))
         {
-            if (!HexText.TryParse(hex, out var bytes) || bytes.Length != SignedReading.Length)
+            if (!HexBytes.TryParse(hex, out var bytes) || bytes.Length != SignedReading.Length)
             {
                 problems.Add($"reading {position} is not 0x-hex of {SignedReading.Length} bytes");
                 continue;
@@ -55,7 +56,7 @@ internal static class EpochVerifier
             }
         }
 
-        var computed = HexText.Of(MerkleTree.Build(leaves).Root);
+        var computed = HexBytes.ToHex(MerkleTree.Build(leaves).Root);
         if (export.Readings.Count != export.Epoch.ReadingCount)
         {
             problems.Add($"the export lists {export.Readings.Count} readings but the epoch says {export.Epoch.ReadingCount}");

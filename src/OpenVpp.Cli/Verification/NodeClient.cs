@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using OpenVpp.Core.Devices;
 using OpenVpp.Node.Api;
+using OpenVpp.Core.Wire;
 
 namespace OpenVpp.Cli.Verification;
 
@@ -86,7 +87,7 @@ internal sealed class NodeClient(HttpClient http) : IDisposable
     }
 
     public static IReadOnlyDictionary<DeviceId, byte[]> KeysOf(IEnumerable<DeviceView> devices) =>
-        devices.ToDictionary(d => DeviceId.Parse(d.DeviceId), d => HexText.TryParse(d.PublicKey, out var key) ? key : []);
+        devices.ToDictionary(d => DeviceId.Parse(d.DeviceId), d => HexBytes.TryParse(d.PublicKey, out var key) ? key : []);
 
     public void Dispose() => http.Dispose();
 }

@@ -1,10 +1,11 @@
-namespace OpenVpp.Cli.Verification;
+namespace OpenVpp.Core.Wire;
 
-/// <summary>0x-hex as the node's API writes hashes and byte strings.</summary>
-internal static class HexText
+/// <summary>0x-prefixed lower-case hex: the one form hashes, keys and signed readings take in every API and file.</summary>
+public static class HexBytes
 {
-    public static string Of(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(bytes);
+    public static string ToHex(ReadOnlySpan<byte> bytes) => "0x" + Convert.ToHexStringLower(bytes);
 
+    /// <summary>Parses 0x followed by an even number of hex digits, nothing else (no white space, no signs).</summary>
     public static bool TryParse(string? text, out byte[] bytes)
     {
         bytes = [];
