@@ -51,19 +51,26 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         var gateway = ChildProcess.Start("gateway", gatewayArgs, Path.Combine(logDir, "gateway.log"));
         try
         {
-            var faults = settings.Faults ? FaultPlan(origin, end) : new Queue<(DateTimeOffset At, string Kind)>();
+            var faults = settings.Faults ? FaultPlan(origin, end) : new List<(DateTimeOffset At, string Kind)>();
             var lastReport = TimeSpan.Zero;
             while (clock.GetUtcNow() < end)
             {
                 cancel.ThrowIfCancellationRequested();
-                while (faults.Count > 0 && clock.GetUtcNow() >= faults.Peek().At)
+                while (faults.Count > 0 && clock.GetUtcNow() >= faults[0].At)
                 {
-                    var (_, kind) = faults.Dequeue();
+                    var (_, kind) = faults[0];
+                    faults.RemoveAt(0);
                     switch (kind)
                     {
                         case "readings":
                             progress("injecting forged, replayed and implausible readings");
-                            await injector.InjectReadingsAsync(5, clock.GetUtcNow(), cancel).ConfigureAwait(false);
+                            if (!await injector.InjectReadingsAsync(5, clock.GetUtcNow(), cancel).ConfigureAwait(false))
+                            {
+                                // Nothing stored yet to forge from (a slow start): try again a little later.
+                                faults.Add((clock.GetUtcNow() + TimeSpan.FromMinutes(15), kind));
+                                faults.Sort((a, b) => a.At.CompareTo(b.At));
+                            }
+
                             break;
                         case "gateway_restart":
                             progress("crashing the gateway (SIGKILL), restarting it in 1.5 s");
@@ -134,10 +141,10 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         }
     }
 
-    private static Queue<(DateTimeOffset At, string Kind)> FaultPlan(DateTimeOffset origin, DateTimeOffset end)
+    private static List<(DateTimeOffset At, string Kind)> FaultPlan(DateTimeOffset origin, DateTimeOffset end)
     {
         var span = end - origin;
-        return new Queue<(DateTimeOffset, string)>(
+        return new List<(DateTimeOffset, string)>(
         [
             (origin + (span * 0.30), "readings"),
             (origin + (span * 0.40), "gateway_restart"),

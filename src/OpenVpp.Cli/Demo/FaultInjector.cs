@@ -28,13 +28,16 @@ internal sealed class FaultInjector(HttpClient http, string keystorePath)
 
     public void CountEvent(string kind) => _injected[kind] = _injected.GetValueOrDefault(kind) + 1;
 
-    /// <summary>Sends one batch with <paramref name="perKind"/> faults of each reading kind, built from stored readings.</summary>
-    public async Task InjectReadingsAsync(int perKind, DateTimeOffset now, CancellationToken cancel)
+    /// <summary>
+    /// Sends one batch with <paramref name="perKind"/> faults of each reading kind, built from stored readings;
+    /// false when the node holds no reading yet to build them from (try again later).
+    /// </summary>
+    public async Task<bool> InjectReadingsAsync(int perKind, DateTimeOffset now, CancellationToken cancel)
     {
         var stored = await RecentStoredReadingsAsync(perKind, now, cancel).ConfigureAwait(false);
         if (stored.Count == 0)
         {
-            return;
+            return false;
         }
 
         using var keystore = DeviceKeystore.Open(keystorePath);
@@ -92,6 +95,8 @@ internal sealed class FaultInjector(HttpClient http, string keystorePath)
                 }
             }
         }
+
+        return true;
     }
 
     private async Task<IReadOnlyList<(byte[] Bytes, Reading Reading)>> RecentStoredReadingsAsync(int wanted, DateTimeOffset now, CancellationToken cancel)
