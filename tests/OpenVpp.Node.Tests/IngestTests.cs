@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenVpp.Core.Crypto;
 using OpenVpp.Core.Devices;
 using OpenVpp.Node.Api;
+using OpenVpp.Node.Ingest;
 using static OpenVpp.Node.Tests.TestData;
 
 namespace OpenVpp.Node.Tests;
@@ -153,6 +155,67 @@ public sealed class IngestTests : IAsyncLifetime
         var response = await _node.IngestAsync(batch);
 
         Assert.Equal(1000, response.Accepted);
+        foreach (var key in keys)
+        {
+            key.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Batches_written_in_one_group_see_each_other_in_arrival_order()
+    {
+        var ingest = _node.App.Services.GetRequiredService<IngestService>();
+        var stats = _node.App.Services.GetRequiredService<IngestStats>();
+        var groupsBefore = stats.WriterGroups;
+        var start = Now.AddHours(-3);
+        string At(ulong sequence, int minutes, long importedWh = 100) => Sign(_battery, Reading(_battery, sequence, start.AddMinutes(minutes), importedWh: importedWh));
+
+        var third = At(3, 15);
+
+        var responses = await Task.WhenAll(ingest.IngestTogether(
+            [At(2, 0), third],
+            [At(4, 30), At(5, 45)],
+            [At(1, -15), third, At(4, 30, importedWh: 7), At(6, 50), At(6, 60)]));
+
+        Assert.Equal(groupsBefore + 1, stats.WriterGroups);
+        Assert.Equal(["accepted", "accepted"], responses[0].Results.Select(r => r.Reason ?? r.Status));
+        Assert.Equal(["accepted", "accepted"], responses[1].Results.Select(r => r.Reason ?? r.Status));
+        Assert.Equal(
+            ["sequence_regression", "duplicate", "duplicate", "implausible", "accepted"],
+            responses[2].Results.Select(r => r.Reason ?? r.Status));
+        Assert.Equal([false, true, false, false, true], responses[2].Results.Select(r => r.Stored));
+        Assert.Equal([2, 2, 1], responses.Select(r => r.Accepted));
+
+        var readings = await _node.GetAsync<ReadingList>($"/v1/devices/{_battery.Id}/readings?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z");
+        Assert.Equal([2UL, 3UL, 4UL, 5UL, 6UL], readings.Items.Select(r => r.Sequence));
+        Assert.Equal(readings.Items.OrderBy(r => r.AcceptedAt).Select(r => r.Sequence), readings.Items.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_keep_each_lane_in_order()
+    {
+        var keys = Enumerable.Range(0, 8).Select(_ => P256DeviceKey.Create()).ToArray();
+        await _node.RegisterAsync([.. keys.Select(k => Registration(k))]);
+        var start = Now.AddDays(-1);
+
+        // One lane per device, each sending its batches in order while the others send theirs.
+        var lanes = await Task.WhenAll(keys.Select(async key =>
+        {
+            var accepted = 0;
+            for (var b = 0; b < 5; b++)
+            {
+                var batch = Enumerable.Range((b * 4) + 1, 4)
+                    .Select(s => Sign(key, Reading(key, (ulong)s, start.AddMinutes(15 * s))))
+                    .ToArray();
+                accepted += (await _node.IngestAsync(batch)).Accepted;
+            }
+
+            return accepted;
+        }));
+
+        Assert.All(lanes, accepted => Assert.Equal(20, accepted));
+        var stats = await _node.GetAsync<NodeStats>("/v1/stats");
+        Assert.Equal(160, stats.Stored.Readings);
         foreach (var key in keys)
         {
             key.Dispose();

@@ -55,7 +55,7 @@ internal static class ReadingEndpoints
                 title: "Batch too large");
         }
 
-        return TypedResults.Ok(ingest.Ingest(request.Readings!));
+        return TypedResults.Ok(await ingest.IngestAsync(request.Readings!));
     }
 
     private static async Task<IResult> GetByDeviceAsync(

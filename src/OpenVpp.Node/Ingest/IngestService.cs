@@ -11,16 +11,19 @@ using OpenVpp.Storage;
 namespace OpenVpp.Node.Ingest;
 
 /// <summary>
-/// Ingest in two stages. Stateless checks (decode, registry, P-256 signature, leaf hash) run in parallel across
-/// cores. Stateful checks (duplicate, sequence, clock, plausibility against the previous reading) and the inserts
-/// then run for the whole batch in one transaction under the single writer lock, against per-device state kept in
-/// memory. A reading is answered "accepted" only after that transaction has committed durably.
+/// Ingest in two stages. Stateless checks (decode, registry, P-256 signature, leaf hash) run on the request's thread,
+/// in parallel across cores. The batch then joins a queue. One writer thread takes every batch waiting there as a
+/// group and, under the writer lock, runs the stateful checks (duplicate, sequence, clock, plausibility against the
+/// previous reading) batch by batch in arrival order against per-device state kept in memory, inserts, and commits
+/// the whole group in one transaction: one durable commit (one fsync) for however many requests arrived while the
+/// previous group was committing. A reading is answered "accepted" only after the commit that holds it is durable.
 /// </summary>
 internal sealed class IngestService : IDisposable
 {
     private const int ParallelThreshold = 16;
 
     private readonly Lock _writerLock = new();
+    private readonly object _queueGate = new();
     private readonly IReadingWriter _writer;
     private readonly DeviceRegistry _registry;
     private readonly NodeClock _clock;
@@ -29,6 +32,10 @@ internal sealed class IngestService : IDisposable
     private readonly IngestStats _stats;
     private readonly ILogger<IngestService> _logger;
     private readonly Dictionary<Core.Devices.DeviceId, DeviceReadingState> _states;
+    private readonly Dictionary<Core.Devices.DeviceId, DeviceReadingState> _pending = [];
+    private readonly Thread _writerThread;
+    private List<PendingBatch> _queue = [];
+    private bool _stopping;
     private DateTimeOffset _lastAcceptedAt;
     private DateTimeOffset _floor;
 
@@ -52,11 +59,13 @@ internal sealed class IngestService : IDisposable
         _states = new Dictionary<Core.Devices.DeviceId, DeviceReadingState>(startState.DeviceStates);
         _lastAcceptedAt = startState.LatestAcceptedAt ?? DateTimeOffset.MinValue;
         _floor = startState.LastSealedEpoch is { } sealedIndex ? schedule.EndOf(sealedIndex) : DateTimeOffset.MinValue;
+        _writerThread = new Thread(WriterLoop) { IsBackground = true, Name = "openvpp-ingest-writer" };
+        _writerThread.Start();
     }
 
     /// <summary>
     /// Guarantees that no reading accepted from now on lands before <paramref name="instant"/>: the sealer calls this
-    /// before sealing the epochs that end at or before it. Taking the writer lock also waits out a batch in flight.
+    /// before sealing the epochs that end at or before it. Taking the writer lock also waits out a group in flight.
     /// </summary>
     public void RaiseFloor(DateTimeOffset instant)
     {
@@ -69,7 +78,44 @@ internal sealed class IngestService : IDisposable
         }
     }
 
-    public IngestResponse Ingest(IReadOnlyList<string?> readings)
+    public Task<IngestResponse> IngestAsync(IReadOnlyList<string?> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var batch = Prepare(readings);
+        Enqueue([batch]);
+        return AnswerAsync(batch);
+    }
+
+    /// <summary>
+    /// Prepares several batches and queues them at once, so the writer takes them in one group in this order; what a
+    /// burst of concurrent requests does by chance, made certain (tests use it to pin group commit down).
+    /// </summary>
+    internal Task<IngestResponse>[] IngestTogether(params IReadOnlyList<string?>[] batches)
+    {
+        var prepared = batches.Select(Prepare).ToArray();
+        Enqueue(prepared);
+        return [.. prepared.Select(AnswerAsync)];
+    }
+
+    public void Dispose()
+    {
+        lock (_queueGate)
+        {
+            if (_stopping)
+            {
+                return;
+            }
+
+            _stopping = true;
+            Monitor.Pulse(_queueGate);
+        }
+
+        // The writer finishes the batches already queued before it stops.
+        _writerThread.Join();
+        _writer.Dispose();
+    }
+
+    private PendingBatch Prepare(IReadOnlyList<string?> readings)
     {
         var items = new PreparedReading[readings.Count];
         if (items.Length < ParallelThreshold)
@@ -84,11 +130,8 @@ internal sealed class IngestService : IDisposable
             Parallel.For(0, items.Length, i => Prepare(readings[i], ref items[i]));
         }
 
-        var accepted = WriteBatch(items);
-        return Answer(items, accepted);
+        return new PendingBatch(items);
     }
-
-    public void Dispose() => _writer.Dispose();
 
     private void Prepare(string? text, ref PreparedReading item)
     {
@@ -140,7 +183,81 @@ internal sealed class IngestService : IDisposable
         item.Leaf = Keccak256.Hash(bytes);
     }
 
-    private int WriteBatch(PreparedReading[] items)
+    private void Enqueue(ReadOnlySpan<PendingBatch> batches)
+    {
+        var queued = false;
+        lock (_queueGate)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            foreach (var batch in batches)
+            {
+                if (batch.HasCandidates)
+                {
+                    _queue.Add(batch);
+                    queued = true;
+                }
+                else
+                {
+                    // Nothing passed the stateless checks: nothing to check against state, nothing to write.
+                    batch.Completion.TrySetResult(0);
+                }
+            }
+
+            if (queued)
+            {
+                Monitor.Pulse(_queueGate);
+            }
+        }
+    }
+
+    private async Task<IngestResponse> AnswerAsync(PendingBatch batch)
+    {
+        var accepted = await batch.Completion.Task.ConfigureAwait(false);
+        return Answer(batch.Items, accepted);
+    }
+
+    private void WriterLoop()
+    {
+        var group = new List<PendingBatch>();
+        while (true)
+        {
+            lock (_queueGate)
+            {
+                while (_queue.Count == 0 && !_stopping)
+                {
+                    Monitor.Wait(_queueGate);
+                }
+
+                if (_queue.Count == 0)
+                {
+                    return;
+                }
+
+                (group, _queue) = (_queue, group);
+            }
+
+            try
+            {
+                WriteGroup(group);
+            }
+            catch (Exception ex)
+            {
+                // Nothing of the group was committed: every request in it fails, none is answered "accepted".
+                foreach (var batch in group)
+                {
+                    batch.Completion.TrySetException(ex);
+                }
+            }
+
+            group.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Checks and writes the batches of one group in arrival order, each seeing the ones before it exactly as if they
+    /// had been committed one after another, then commits them together and completes each batch.
+    /// </summary>
+    private void WriteGroup(List<PendingBatch> group)
     {
         var accepted = 0;
         lock (_writerLock)
@@ -149,55 +266,25 @@ internal sealed class IngestService : IDisposable
             // Monotonic, and never inside an epoch the sealer has already taken.
             var acceptedAt = Max(Max(now, _lastAcceptedAt), _floor);
             var epoch = Math.Max(0, _schedule.IndexAt(acceptedAt));
-            var pending = new Dictionary<Core.Devices.DeviceId, DeviceReadingState>();
+            var pending = _pending;
+            pending.Clear();
 
-            using var batch = _writer.Begin();
-            for (var i = 0; i < items.Length; i++)
+            using (var transaction = _writer.Begin())
             {
-                ref var item = ref items[i];
-                if (item.Reason is not null)
+                foreach (var batch in group)
                 {
-                    continue;
+                    batch.Accepted = WriteBatch(transaction, batch.Items, pending, now, acceptedAt, epoch);
+                    accepted += batch.Accepted;
                 }
 
-                var reading = item.Reading!;
-                var id = reading.DeviceId;
-                DeviceReadingState? state = pending.TryGetValue(id, out var p) ? p : _states.TryGetValue(id, out var s) ? s : null;
-                if (state is { } known && reading.Sequence <= known.LastSequence)
+                if (accepted > 0)
                 {
-                    var stored = batch.FindSignedBytes(id, reading.Sequence);
-                    if (stored is null)
-                    {
-                        item.Reject(RejectionReason.SequenceRegression, $"sequence {reading.Sequence} is below the device's latest {known.LastSequence}");
-                    }
-                    else
-                    {
-                        item.Stored = stored.AsSpan().SequenceEqual(item.Bytes);
-                        item.Reject(RejectionReason.Duplicate, item.Stored
-                            ? "already stored; drop it from the outbox"
-                            : "a different reading with this sequence is already stored");
-                    }
-
-                    continue;
+                    transaction.Commit();
                 }
-
-                var violation = TimestampRules.CheckNotInFuture(reading, now, _options.MaxClockSkew)
-                    ?? PlausibilityRules.Check(item.Device!.Record, reading, state?.LastIntervalEnd, _options.PlausibilityTolerance);
-                if (violation is { } v)
-                {
-                    item.Reject(v.Reason, v.Detail);
-                    continue;
-                }
-
-                batch.Insert(new StoredReading(reading, item.Bytes!, item.Leaf!, acceptedAt, epoch));
-                pending[id] = new DeviceReadingState(reading.Sequence, reading.IntervalEnd);
-                item.Stored = true;
-                accepted++;
             }
 
             if (accepted > 0)
             {
-                batch.Commit();
                 foreach (var (id, state) in pending)
                 {
                     _states[id] = state;
@@ -205,6 +292,67 @@ internal sealed class IngestService : IDisposable
 
                 _lastAcceptedAt = acceptedAt;
             }
+
+            pending.Clear();
+        }
+
+        _stats.AddGroup(group.Count);
+        foreach (var batch in group)
+        {
+            batch.Completion.TrySetResult(batch.Accepted);
+        }
+    }
+
+    private int WriteBatch(
+        IReadingWriteBatch transaction,
+        PreparedReading[] items,
+        Dictionary<Core.Devices.DeviceId, DeviceReadingState> pending,
+        DateTimeOffset now,
+        DateTimeOffset acceptedAt,
+        long epoch)
+    {
+        var accepted = 0;
+        for (var i = 0; i < items.Length; i++)
+        {
+            ref var item = ref items[i];
+            if (item.Reason is not null)
+            {
+                continue;
+            }
+
+            var reading = item.Reading!;
+            var id = reading.DeviceId;
+            DeviceReadingState? state = pending.TryGetValue(id, out var p) ? p : _states.TryGetValue(id, out var s) ? s : null;
+            if (state is { } known && reading.Sequence <= known.LastSequence)
+            {
+                var stored = transaction.FindSignedBytes(id, reading.Sequence);
+                if (stored is null)
+                {
+                    item.Reject(RejectionReason.SequenceRegression, $"sequence {reading.Sequence} is below the device's latest {known.LastSequence}");
+                }
+                else
+                {
+                    item.Stored = stored.AsSpan().SequenceEqual(item.Bytes);
+                    item.Reject(RejectionReason.Duplicate, item.Stored
+                        ? "already stored; drop it from the outbox"
+                        : "a different reading with this sequence is already stored");
+                }
+
+                continue;
+            }
+
+            var violation = TimestampRules.CheckNotInFuture(reading, now, _options.MaxClockSkew)
+                ?? PlausibilityRules.Check(item.Device!.Record, reading, state?.LastIntervalEnd, _options.PlausibilityTolerance);
+            if (violation is { } v)
+            {
+                item.Reject(v.Reason, v.Detail);
+                continue;
+            }
+
+            transaction.Insert(new StoredReading(reading, item.Bytes!, item.Leaf!, acceptedAt, epoch));
+            pending[id] = new DeviceReadingState(reading.Sequence, reading.IntervalEnd);
+            item.Stored = true;
+            accepted++;
         }
 
         return accepted;
@@ -238,4 +386,17 @@ internal sealed class IngestService : IDisposable
     }
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>One request's prepared batch waiting for the writer, and the outcome its request awaits.</summary>
+    private sealed class PendingBatch(PreparedReading[] items)
+    {
+        public PreparedReading[] Items { get; } = items;
+
+        public bool HasCandidates { get; } = items.Any(item => item.Reason is null);
+
+        // Continuations run on the pool, never on the writer thread.
+        public TaskCompletionSource<int> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Accepted { get; set; }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using OpenVpp.Core.Devices;
 
 namespace OpenVpp.Storage.Sqlite;
@@ -15,11 +16,8 @@ public sealed class SqliteReadingWriter : IReadingWriter
     private readonly SqliteConnection _connection;
     private readonly SqliteConnection _checkpointConnection;
     private readonly Timer _checkpointTimer;
-    private readonly SqliteCommand _find;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter[] _insertParameters;
-    private readonly SqliteParameter _findDevice;
-    private readonly SqliteParameter _findSequence;
+    private readonly sqlite3_stmt _find;
+    private readonly sqlite3_stmt _insert;
 
     public SqliteReadingWriter(SqliteDatabase database)
     {
@@ -35,26 +33,14 @@ public sealed class SqliteReadingWriter : IReadingWriter
         _checkpointConnection = database.Open();
         _checkpointTimer = new Timer(_ => Checkpoint(), null, CheckpointEvery, CheckpointEvery);
 
-        _find = _connection.CreateCommand();
-        _find.CommandText = "SELECT bytes FROM readings WHERE device_id = $d AND sequence = $s";
-        _findDevice = _find.Parameters.Add("$d", SqliteType.Blob);
-        _findSequence = _find.Parameters.Add("$s", SqliteType.Integer);
-
-        _insert = _connection.CreateCommand();
-        _insert.CommandText = """
+        // The hot statements are prepared once on the writer's own handle and bound by index: no parameter objects,
+        // no boxing, no name look-ups per row. They run inside the transaction Begin opens on the same connection.
+        _find = Prepare("SELECT bytes FROM readings WHERE device_id = ?1 AND sequence = ?2");
+        _insert = Prepare("""
             INSERT INTO readings (device_id, sequence, interval_start_ms, interval_end_ms, energy_imported_wh, energy_exported_wh,
                 average_power_w, peak_power_w, soc_bp, soh_bp, flags, accepted_at_ms, epoch, leaf, bytes)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14)
-            """;
-        _insertParameters = new SqliteParameter[15];
-        for (var i = 0; i < _insertParameters.Length; i++)
-        {
-            _insertParameters[i] = _insert.Parameters.Add("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), SqliteType.Integer);
-        }
-
-        _insertParameters[0].SqliteType = SqliteType.Blob;
-        _insertParameters[13].SqliteType = SqliteType.Blob;
-        _insertParameters[14].SqliteType = SqliteType.Blob;
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            """);
     }
 
     public IReadingWriteBatch Begin() => new Batch(this, _connection.BeginTransaction(deferred: false));
@@ -71,6 +57,20 @@ public sealed class SqliteReadingWriter : IReadingWriter
         _find.Dispose();
         _insert.Dispose();
         _connection.Dispose();
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
+        Check(raw.sqlite3_prepare_v2(_connection.Handle, sql, out var statement));
+        return statement;
+    }
+
+    private void Check(int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_connection.Handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_connection.Handle));
+        }
     }
 
     private void Checkpoint()
@@ -105,47 +105,57 @@ public sealed class SqliteReadingWriter : IReadingWriter
         {
             _writer = writer;
             _transaction = transaction;
-            writer._find.Transaction = transaction;
-            writer._insert.Transaction = transaction;
         }
 
         public byte[]? FindSignedBytes(DeviceId id, ulong sequence)
         {
-            _writer._findDevice.Value = id.Bytes.ToArray();
-            _writer._findSequence.Value = unchecked((long)sequence);
-            return _writer._find.ExecuteScalar() as byte[];
+            var find = _writer._find;
+            try
+            {
+                _writer.Check(raw.sqlite3_bind_blob(find, 1, id.Bytes));
+                _writer.Check(raw.sqlite3_bind_int64(find, 2, unchecked((long)sequence)));
+                var rc = raw.sqlite3_step(find);
+                _writer.Check(rc);
+                return rc == raw.SQLITE_ROW ? raw.sqlite3_column_blob(find, 0).ToArray() : null;
+            }
+            finally
+            {
+                raw.sqlite3_reset(find);
+            }
         }
 
         public void Insert(StoredReading reading)
         {
             ArgumentNullException.ThrowIfNull(reading);
             var r = reading.Reading;
-            var p = _writer._insertParameters;
-            p[0].Value = r.DeviceId.Bytes.ToArray();
-            p[1].Value = unchecked((long)r.Sequence);
-            p[2].Value = r.IntervalStart.ToUnixTimeMilliseconds();
-            p[3].Value = r.IntervalEnd.ToUnixTimeMilliseconds();
-            p[4].Value = r.EnergyImportedWh;
-            p[5].Value = r.EnergyExportedWh;
-            p[6].Value = r.AveragePowerW;
-            p[7].Value = r.PeakPowerW;
-            p[8].Value = r.StateOfChargeBp is { } soc ? soc : DBNull.Value;
-            p[9].Value = r.StateOfHealthBp is { } soh ? soh : DBNull.Value;
-            p[10].Value = (int)r.Flags;
-            p[11].Value = reading.AcceptedAt.ToUnixTimeMilliseconds();
-            p[12].Value = reading.Epoch;
-            p[13].Value = reading.Leaf;
-            p[14].Value = reading.SignedBytes;
-            _writer._insert.ExecuteNonQuery();
+            var insert = _writer._insert;
+            try
+            {
+                _writer.Check(raw.sqlite3_bind_blob(insert, 1, r.DeviceId.Bytes));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 2, unchecked((long)r.Sequence)));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 3, r.IntervalStart.ToUnixTimeMilliseconds()));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 4, r.IntervalEnd.ToUnixTimeMilliseconds()));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 5, r.EnergyImportedWh));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 6, r.EnergyExportedWh));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 7, r.AveragePowerW));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 8, r.PeakPowerW));
+                _writer.Check(r.StateOfChargeBp is { } soc ? raw.sqlite3_bind_int64(insert, 9, soc) : raw.sqlite3_bind_null(insert, 9));
+                _writer.Check(r.StateOfHealthBp is { } soh ? raw.sqlite3_bind_int64(insert, 10, soh) : raw.sqlite3_bind_null(insert, 10));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 11, (int)r.Flags));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 12, reading.AcceptedAt.ToUnixTimeMilliseconds()));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 13, reading.Epoch));
+                _writer.Check(raw.sqlite3_bind_blob(insert, 14, reading.Leaf));
+                _writer.Check(raw.sqlite3_bind_blob(insert, 15, reading.SignedBytes));
+                _writer.Check(raw.sqlite3_step(insert));
+            }
+            finally
+            {
+                raw.sqlite3_reset(insert);
+            }
         }
 
         public void Commit() => _transaction.Commit();
 
-        public void Dispose()
-        {
-            _writer._find.Transaction = null;
-            _writer._insert.Transaction = null;
-            _transaction.Dispose();
-        }
+        public void Dispose() => _transaction.Dispose();
     }
 }
