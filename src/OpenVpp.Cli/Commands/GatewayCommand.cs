@@ -38,6 +38,14 @@ internal static class GatewayCommand
             var time = clock.Resolve(parse);
             var step = parse.GetValue(interval);
             var dataDir = Path.GetFullPath(parse.GetRequiredValue(data));
+            var requestedOrigin = parse.GetValue(origin);
+            var pinnedOrigin = SimulationOriginPin.Resolve(dataDir, requestedOrigin ?? Floor(time.GetUtcNow(), step));
+            if (requestedOrigin is { } asked && asked != pinnedOrigin)
+            {
+                Console.Error.WriteLine(
+                    $"gateway: {dataDir} already simulates from {pinnedOrigin:O}; ignoring --origin {asked:O} (use a new --data directory for a new fleet).");
+            }
+
             var options = new GatewayOptions
             {
                 DataDir = dataDir,
@@ -46,7 +54,7 @@ internal static class GatewayCommand
                 Seed = parse.GetValue(seed),
                 DeviceCount = parse.GetValue(devices),
                 Interval = step,
-                SimulationOrigin = SimulationOriginPin.Resolve(dataDir, parse.GetValue(origin) ?? Floor(time.GetUtcNow(), step)),
+                SimulationOrigin = pinnedOrigin,
                 SimulationEnd = parse.GetValue(until),
                 Regions = parse.GetRequiredValue(regions),
                 MaxBackoff = parse.GetValue(maxBackoff),
