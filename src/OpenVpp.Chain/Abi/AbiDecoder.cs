@@ -1,0 +1,178 @@
+using System.Numerics;
+using System.Text;
+
+namespace OpenVpp.Chain.Abi;
+
+/// <summary>
+/// Strict decoder for the Solidity ABI. Every offset and length is bounds-checked against the data, and every
+/// padding bit the spec fixes to zero (high bits of uintM, address and bool; low bytes of bytesM, bytes and string)
+/// must be zero, and intM must be a correct sign extension; anything else throws <see cref="AbiException"/>.
+/// Like Solidity, it accepts offsets that point anywhere inside the data and ignores bytes it never reads.
+/// Results: <see cref="BigInteger"/>, 20-byte <c>byte[]</c>, <see cref="bool"/>, <c>byte[]</c>, <see cref="string"/>,
+/// and <c>object?[]</c> for arrays and tuples.
+/// </summary>
+public static class AbiDecoder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes enc(value) of one value, the inverse of <see cref="AbiEncoder.Encode"/>.</summary>
+    public static object? Decode(AbiType type, ReadOnlySpan<byte> data)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return Read(type, data, 0);
+    }
+
+    /// <summary>Decodes a parameter list (call data after the selector, return data, or an event's data).</summary>
+    public static object?[] DecodeParameters(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        return ReadSequence(types, data, 0);
+    }
+
+    /// <summary>Reads enc(value) starting at <paramref name="position"/>; offsets inside it count from that position.</summary>
+    private static object? Read(AbiType type, ReadOnlySpan<byte> data, int position)
+    {
+        switch (type)
+        {
+            case AbiIntegerType integer:
+                return ReadInteger(integer, Word(data, position));
+            case AbiAddressType:
+                var word = Word(data, position);
+                RequireZero(word[..12], "address has non-zero high bytes");
+                return word[12..].ToArray();
+            case AbiBoolType:
+                var flag = Word(data, position);
+                RequireZero(flag[..31], "bool has non-zero high bytes");
+                return flag[31] switch
+                {
+                    0 => false,
+                    1 => true,
+                    _ => throw new AbiException($"bool must be 0 or 1, got {flag[31]}."),
+                };
+            case AbiFixedBytesType fixedBytes:
+                var fixedWord = Word(data, position);
+                RequireZero(fixedWord[fixedBytes.Size..], $"{type} has non-zero padding");
+                return fixedWord[..fixedBytes.Size].ToArray();
+            case AbiBytesType:
+                return ReadBytes(data, position).ToArray();
+            case AbiStringType:
+                try
+                {
+                    return StrictUtf8.GetString(ReadBytes(data, position));
+                }
+                catch (DecoderFallbackException e)
+                {
+                    throw new AbiException("string is not valid UTF-8.", e);
+                }
+
+            case AbiArrayType array:
+                var count = array.Length ?? ReadLength(data, position, array.Element);
+                var start = array.Length is null ? position + AbiType.WordSize : position;
+                return ReadSequence(new RepeatedList(array.Element, count), data, start);
+            case AbiTupleType tuple:
+                return ReadSequence(tuple.Components, data, position);
+            default:
+                throw new AbiException($"Unsupported ABI type {type}.");
+        }
+    }
+
+    private static object?[] ReadSequence(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data, int start)
+    {
+        var values = new object?[types.Count];
+        var head = start;
+        for (var i = 0; i < types.Count; i++)
+        {
+            var type = types[i];
+            if (type.IsDynamic)
+            {
+                var offset = ReadSize(data, head, "offset");
+                if (offset > data.Length - start)
+                {
+                    throw new AbiException($"Offset {offset} of a {type} points past the end of the data.");
+                }
+
+                values[i] = Read(type, data, start + offset);
+            }
+            else
+            {
+                values[i] = Read(type, data, head);
+            }
+
+            head += type.HeadSize;
+        }
+
+        return values;
+    }
+
+    private static BigInteger ReadInteger(AbiIntegerType type, ReadOnlySpan<byte> word)
+    {
+        // Reading the word as int256 (or uint256) and range-checking enforces both the zero high bits of uintM and
+        // the sign extension of intM in one comparison.
+        var value = new BigInteger(word, isUnsigned: !type.IsSigned, isBigEndian: true);
+        if (value > type.MaxValue || value < type.MinValue)
+        {
+            throw new AbiException($"Word 0x{Convert.ToHexStringLower(word)} is out of range for {type}.");
+        }
+
+        return value;
+    }
+
+    private static ReadOnlySpan<byte> ReadBytes(ReadOnlySpan<byte> data, int position)
+    {
+        var length = ReadSize(data, position, "length");
+        var start = position + AbiType.WordSize;
+        var padded = (length + AbiType.WordSize - 1) / AbiType.WordSize * AbiType.WordSize;
+        if (padded > data.Length - start)
+        {
+            throw new AbiException($"Length {length} runs past the end of the data.");
+        }
+
+        RequireZero(data.Slice(start + length, padded - length), "bytes/string has non-zero padding");
+        return data.Slice(start, length);
+    }
+
+    private static int ReadLength(ReadOnlySpan<byte> data, int position, AbiType element)
+    {
+        var count = ReadSize(data, position, "array length");
+
+        // Each element takes at least one word of head, so a count the remaining data cannot hold is rejected
+        // before any allocation: a 32-byte input cannot ask for a billion-element array.
+        var available = (data.Length - position - AbiType.WordSize) / Math.Max(element.HeadSize, AbiType.WordSize);
+        if (count > available)
+        {
+            throw new AbiException($"Array length {count} of {element}[] does not fit in the data.");
+        }
+
+        return count;
+    }
+
+    /// <summary>Reads a word holding an offset or length; anything beyond int range cannot be valid for an in-memory span.</summary>
+    private static int ReadSize(ReadOnlySpan<byte> data, int position, string what)
+    {
+        var word = Word(data, position);
+        if (word[..28].ContainsAnyExcept((byte)0) || word[28] >= 0x80)
+        {
+            throw new AbiException($"The {what} at byte {position} is too large: 0x{Convert.ToHexStringLower(word)}.");
+        }
+
+        return (word[28] << 24) | (word[29] << 16) | (word[30] << 8) | word[31];
+    }
+
+    private static ReadOnlySpan<byte> Word(ReadOnlySpan<byte> data, int position)
+    {
+        if (position < 0 || position > data.Length - AbiType.WordSize)
+        {
+            throw new AbiException($"Data ends before the word at byte {position} (length {data.Length}).");
+        }
+
+        return data.Slice(position, AbiType.WordSize);
+    }
+
+    private static void RequireZero(ReadOnlySpan<byte> bytes, string problem)
+    {
+        if (bytes.ContainsAnyExcept((byte)0))
+        {
+            throw new AbiException(problem + ".");
+        }
+    }
+}
