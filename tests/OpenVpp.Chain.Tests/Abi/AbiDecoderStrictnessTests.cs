@@ -8,10 +8,10 @@ public class AbiDecoderStrictnessTests
 {
     private static readonly string Max = new('f', 64);
 
-    private static void AssertRejected(string types, string hex)
+    private static AbiException AssertRejected(string types, string hex)
     {
         var list = AbiFunction.Parse("f" + types).Inputs;
-        Assert.Throws<AbiException>(() => AbiDecoder.DecodeParameters(list, Hex.Parse(hex)));
+        return Assert.Throws<AbiException>(() => AbiDecoder.DecodeParameters(list, Hex.Parse(hex)));
     }
 
     [Theory]
@@ -57,6 +57,18 @@ public class AbiDecoderStrictnessTests
     {
         // 2^31-1 dynamic elements from a 64-byte input: must fail fast, not try to allocate.
         AssertRejected("(string[])", Hex.Word(0x20) + "000000000000000000000000000000000000000000000000000000007fffffff");
+    }
+
+    [Fact]
+    public void Rejects_offsets_that_alias_the_same_tail()
+    {
+        var a = "61" + new string('0', 62);
+        Assert.Contains("overlap", AssertRejected("(bytes,bytes)", Hex.Word(0x40) + Hex.Word(0x40) + Hex.Word(1) + a).Message, StringComparison.Ordinal);
+
+        // The amplification shape: many offsets to one large blob would decode into many copies of it.
+        var offsets = string.Concat(Enumerable.Repeat(Hex.Word(0x20 * 100), 100));
+        var error = AssertRejected("(bytes[])", Hex.Word(0x20) + Hex.Word(100) + offsets + Hex.Word(32 * 50) + new string('0', 64 * 50));
+        Assert.Contains("overlap", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
