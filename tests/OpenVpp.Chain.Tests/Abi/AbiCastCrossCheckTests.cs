@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using OpenVpp.Chain.Abi;
+using OpenVpp.Chain.Tests.Support;
 
 namespace OpenVpp.Chain.Tests.Abi;
 
@@ -19,7 +20,7 @@ public class AbiCastCrossCheckTests
         object?[] pairs = [new object?[] { Address, true }, new object?[] { new byte[20], false }];
         object?[] arguments = [BigInteger.One, "hello", pairs];
 
-        var expected = CastRunner.Run("abi-encode", Signature, "1", "hello", $"[({Hex.Of(Address)},true),({Hex.Of(new byte[20])},false)]");
+        var expected = Cast.Run("abi-encode", Signature, "1", "hello", $"[({Hex.Of(Address)},true),({Hex.Of(new byte[20])},false)]");
 
         Assert.Equal(expected, Hex.Of(AbiEncoder.EncodeParameters(function.Inputs, arguments)));
     }
@@ -36,7 +37,7 @@ public class AbiCastCrossCheckTests
             new object?[] { new object?[] { new BigInteger(255), new object?[] { "a", "bc" } }, new object?[] { BigInteger.Zero, Array.Empty<object?>() } },
         ];
 
-        var expected = CastRunner.Run(CastArguments.Command("calldata", Signature, function.Inputs, arguments));
+        var expected = Cast.Run(CastArguments.Command("calldata", Signature, function.Inputs, arguments));
 
         Assert.Equal(expected, Hex.Of(function.EncodeCall(arguments)));
     }
@@ -44,12 +45,12 @@ public class AbiCastCrossCheckTests
     [Fact]
     public void Selectors_and_topics_match_cast()
     {
-        Assert.Equal(CastRunner.Run("sig", "transfer(address,uint256)"), Hex.Of(AbiFunction.Parse("transfer(address,uint256)").Selector));
+        Assert.Equal(Cast.Run("sig", "transfer(address,uint256)"), Hex.Of(AbiFunction.Parse("transfer(address,uint256)").Selector));
         Assert.Equal(
-            CastRunner.Run("sig", "f((uint256,bytes)[],int8[3])"),
+            Cast.Run("sig", "f((uint256,bytes)[],int8[3])"),
             Hex.Of(AbiFunction.Parse("f((uint256,bytes)[],int8[3])").Selector));
         Assert.Equal(
-            CastRunner.Run("keccak", "Transfer(address,address,uint256)"),
+            Cast.Run("keccak", "Transfer(address,address,uint256)"),
             Hex.Of(AbiEvent.Parse("Transfer(address indexed,address indexed,uint256)").Topic0));
     }
 
@@ -57,7 +58,7 @@ public class AbiCastCrossCheckTests
     public void Data_that_cast_encodes_decodes_to_the_values_given_to_cast()
     {
         var function = AbiFunction.Parse("f(int16,bool,string,uint8[])", "(int16,bool,string,uint8[])");
-        var encoded = CastRunner.Run("abi-encode", "--", "f(int16,bool,string,uint8[])", "-300", "true", "OpenVPP", "[1,2,255]");
+        var encoded = Cast.Run("abi-encode", "--", "f(int16,bool,string,uint8[])", "-300", "true", "OpenVPP", "[1,2,255]");
 
         var values = function.DecodeReturn(Hex.Parse(encoded));
 
@@ -68,7 +69,7 @@ public class AbiCastCrossCheckTests
     [Fact]
     public void Cast_decodes_our_return_data_to_the_same_values()
     {
-        var output = CastRunner.Run(
+        var output = Cast.Run(
             "abi-decode", "f()(uint256,string,bool[])",
             Hex.Of(AbiEncoder.EncodeParameters(
                 [AbiType.Parse("uint256"), AbiStringType.Instance, AbiType.Parse("bool[]")],
@@ -84,7 +85,7 @@ public class AbiCastCrossCheckTests
             pair =>
             {
                 var function = new AbiFunction("f", pair.Types);
-                var expected = CastRunner.Run(CastArguments.Command("calldata", function.Signature, pair.Types, pair.Values));
+                var expected = Cast.Run(CastArguments.Command("calldata", function.Signature, pair.Types, pair.Values));
                 var actual = Hex.Of(function.EncodeCall(pair.Values));
                 return (expected == actual).Label($"{function.Signature}: cast {expected} ours {actual}");
             });

@@ -1,5 +1,6 @@
 using System.Numerics;
 using OpenVpp.Chain.Abi;
+using OpenVpp.Chain.Tests.Support;
 
 namespace OpenVpp.Chain.Tests.Abi;
 

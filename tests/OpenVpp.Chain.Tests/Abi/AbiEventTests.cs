@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text;
 using OpenVpp.Chain.Abi;
 using OpenVpp.Core.Crypto;
+using OpenVpp.Chain.Tests.Support;
 
 namespace OpenVpp.Chain.Tests.Abi;
 

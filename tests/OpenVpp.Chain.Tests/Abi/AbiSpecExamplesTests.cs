@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text;
 using OpenVpp.Chain.Abi;
+using OpenVpp.Chain.Tests.Support;
 
 namespace OpenVpp.Chain.Tests.Abi;
 

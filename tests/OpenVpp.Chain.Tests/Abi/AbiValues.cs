@@ -1,4 +1,5 @@
 using System.Numerics;
+using OpenVpp.Chain.Tests.Support;
 
 namespace OpenVpp.Chain.Tests.Abi;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using OpenVpp.Chain.Abi;
+using OpenVpp.Chain.Tests.Support;
 
 namespace OpenVpp.Chain.Tests.Abi;
 
