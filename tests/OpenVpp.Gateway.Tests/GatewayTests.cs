@@ -91,8 +91,10 @@ public sealed class GatewayTests : IAsyncLifetime
         var offline = await gateway.Outbox.CountAsync();
         Assert.Equal(intervals * Devices, offline.Pending);
         Assert.Empty(_node.Stored);
-        Assert.Contains(gateway.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("is unreachable", StringComparison.Ordinal)
-            && l.Message.Contains("readings are waiting safely in the outbox", StringComparison.Ordinal));
+        // The uplink logs its failed attempt on its own thread; under load that can come after the last interval.
+        await Wait.UntilAsync(() => gateway.Logs.Lines.Any(l => l.Level == LogLevel.Warning
+            && l.Message.Contains("is unreachable", StringComparison.Ordinal)
+            && l.Message.Contains("readings are waiting safely in the outbox", StringComparison.Ordinal)));
 
         _node.Unavailable = false;
         await Wait.UntilAsync(() => _node.Stored.Count == intervals * Devices, _time, TimeSpan.FromSeconds(5));
@@ -164,7 +166,9 @@ public sealed class GatewayTests : IAsyncLifetime
 
         await Wait.UntilAsync(() => _node.Stored.Count == 7 * Devices, _time, TimeSpan.FromSeconds(1));
         AssertEveryDeviceStoredOnceInOrder(7);
-        Assert.Equal(Devices, _node.DuplicatesAnswered);
+        // The interval whose answer was lost must have been resent (the node answers stored duplicates); a retry
+        // racing the test's switch of the fake node may resend it once more. Stored once either way (checked above).
+        Assert.InRange(_node.DuplicatesAnswered, Devices, 2 * Devices);
         var counts = await restarted.Outbox.CountAsync();
         Assert.Equal((7L * Devices, 7L * Devices, 0L), (counts.Produced, counts.Delivered, counts.Rejected));
     }
