@@ -14,7 +14,7 @@ public sealed class DemoEndToEndTests : IDisposable
     public async Task Crashes_and_forged_readings_lose_nothing_and_double_nothing()
     {
         var settings = new DemoSettings(
-            Devices: 14, Hours: 5, Faults: true, Seed: 3, Speed: 1440, DataDir: _dir, KeepData: true,
+            Devices: 14, Hours: 5, Faults: true, Seed: 3, Speed: 1440, DataDir: _dir,
             Interval: TimeSpan.FromMinutes(15), EpochLength: TimeSpan.FromHours(1));
         var log = new List<string>();
 

@@ -34,7 +34,7 @@ internal static class DemoCommand
             var dataDir = Path.GetFullPath(keep ?? Path.Combine(Path.GetTempPath(), "openvpp-demo-" + Guid.NewGuid().ToString("N")[..8]));
             var settings = new DemoSettings(
                 parse.GetValue(devices), parse.GetValue(hours), parse.GetValue(faults), parse.GetValue(seed), parse.GetValue(speed),
-                dataDir, keep is not null, TimeSpan.FromMinutes(15), TimeSpan.FromHours(1));
+                dataDir, TimeSpan.FromMinutes(15), TimeSpan.FromHours(1));
             if (settings.Devices < 2 || settings.Hours <= 0 || settings.Speed <= 0)
             {
                 Console.Error.WriteLine("demo: --devices must be at least 2, --hours and --speed positive.");

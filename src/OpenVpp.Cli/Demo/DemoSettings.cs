@@ -8,7 +8,6 @@ internal sealed record DemoSettings(
     int Seed,
     double Speed,
     string DataDir,
-    bool KeepData,
     TimeSpan Interval,
     TimeSpan EpochLength)
 {

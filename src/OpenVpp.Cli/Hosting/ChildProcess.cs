@@ -25,8 +25,6 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public int Id => _process.Id;
-
     public StreamWriter Input => _process.StandardInput;
 
     /// <summary>Lines written to standard output, in order, for callers that wait for a handshake line.</summary>
