@@ -19,6 +19,9 @@ public interface IEpochStore
     /// <summary>The signed readings accepted in an epoch, in acceptance order.</summary>
     Task<IReadOnlyList<byte[]>> GetSignedReadingsAsync(long index, CancellationToken cancellationToken = default);
 
+    /// <summary>The signed readings refused as implausible in an epoch (evidence for the rewards oracle).</summary>
+    Task<IReadOnlyList<byte[]>> GetImplausibleReadingsAsync(long index, CancellationToken cancellationToken = default);
+
     /// <summary>A value kept across restarts (for example the first epoch this node sealed).</summary>
     Task<long?> GetSettingAsync(string key, CancellationToken cancellationToken = default);
 

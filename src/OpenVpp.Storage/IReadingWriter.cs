@@ -19,6 +19,12 @@ public interface IReadingWriteBatch : IDisposable
 
     void Insert(StoredReading reading);
 
+    /// <summary>
+    /// Keeps a reading with a valid signature that was refused as implausible: it is the signed evidence that costs its
+    /// device the epoch's reward. Ignored if (device, sequence) is already recorded.
+    /// </summary>
+    void RecordImplausible(DeviceId id, ulong sequence, long epoch, DateTimeOffset rejectedAt, byte[] signedBytes);
+
     /// <summary>Commits durably; the readings may be acknowledged once this returns.</summary>
     void Commit();
 }

@@ -260,6 +260,7 @@ internal sealed class IngestService : IDisposable
     private void WriteGroup(List<PendingBatch> group)
     {
         var accepted = 0;
+        var recorded = 0;
         lock (_writerLock)
         {
             var now = _clock.UtcNow;
@@ -273,11 +274,11 @@ internal sealed class IngestService : IDisposable
             {
                 foreach (var batch in group)
                 {
-                    batch.Accepted = WriteBatch(transaction, batch.Items, pending, now, acceptedAt, epoch);
+                    batch.Accepted = WriteBatch(transaction, batch.Items, pending, now, acceptedAt, epoch, ref recorded);
                     accepted += batch.Accepted;
                 }
 
-                if (accepted > 0)
+                if (accepted > 0 || recorded > 0)
                 {
                     transaction.Commit();
                 }
@@ -309,7 +310,8 @@ internal sealed class IngestService : IDisposable
         Dictionary<Core.Devices.DeviceId, DeviceReadingState> pending,
         DateTimeOffset now,
         DateTimeOffset acceptedAt,
-        long epoch)
+        long epoch,
+        ref int recorded)
     {
         var accepted = 0;
         for (var i = 0; i < items.Length; i++)
@@ -346,6 +348,12 @@ internal sealed class IngestService : IDisposable
             if (violation is { } v)
             {
                 item.Reject(v.Reason, v.Detail);
+                if (v.Reason == RejectionReason.Implausible)
+                {
+                    transaction.RecordImplausible(id, reading.Sequence, epoch, acceptedAt, item.Bytes!);
+                    recorded++;
+                }
+
                 continue;
             }
 

@@ -5,7 +5,7 @@ namespace OpenVpp.Storage.Sqlite;
 
 public sealed class SqliteDeviceStore(SqliteDatabase database) : IDeviceStore
 {
-    private const string Columns = "device_id, public_key, owner, kind, nameplate_power_w, capacity_wh, region, site, registered_at_ms";
+    private const string Columns = "device_id, public_key, owner, kind, nameplate_power_w, capacity_wh, region, site, registered_at_ms, active";
 
     public async Task<IReadOnlyList<DeviceRecord>> LoadAllAsync(CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,7 @@ public sealed class SqliteDeviceStore(SqliteDatabase database) : IDeviceStore
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT OR IGNORE INTO devices ({Columns}) VALUES ($id, $key, $owner, $kind, $power, $capacity, $region, $site, $at)";
+        command.CommandText = $"INSERT OR IGNORE INTO devices ({Columns}) VALUES ($id, $key, $owner, $kind, $power, $capacity, $region, $site, $at, $active)";
         var added = new bool[devices.Count];
         for (var i = 0; i < devices.Count; i++)
         {
@@ -37,6 +37,7 @@ public sealed class SqliteDeviceStore(SqliteDatabase database) : IDeviceStore
             command.Parameters.AddWithValue("$region", d.Region);
             command.Parameters.AddWithValue("$site", d.Site);
             command.Parameters.AddWithValue("$at", d.RegisteredAt.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$active", d.Active ? 1 : 0);
             added[i] = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
 
@@ -70,7 +71,7 @@ public sealed class SqliteDeviceStore(SqliteDatabase database) : IDeviceStore
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    private static async Task<IReadOnlyList<DeviceRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<DeviceRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var list = new List<DeviceRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -85,7 +86,8 @@ public sealed class SqliteDeviceStore(SqliteDatabase database) : IDeviceStore
                 reader.GetInt64(5),
                 reader.GetString(6),
                 reader.GetString(7),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8))));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+                reader.GetInt64(9) != 0));
         }
 
         return list;

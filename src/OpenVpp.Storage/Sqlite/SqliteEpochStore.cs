@@ -63,6 +63,9 @@ public sealed class SqliteEpochStore(SqliteDatabase database) : IEpochStore
     public Task<IReadOnlyList<byte[]>> GetSignedReadingsAsync(long index, CancellationToken cancellationToken = default) =>
         ReadBlobsAsync("SELECT bytes FROM readings WHERE epoch = $i ORDER BY accepted_at_ms, device_id, sequence", index, cancellationToken);
 
+    public Task<IReadOnlyList<byte[]>> GetImplausibleReadingsAsync(long index, CancellationToken cancellationToken = default) =>
+        ReadBlobsAsync("SELECT bytes FROM implausible_readings WHERE epoch = $i ORDER BY device_id, sequence", index, cancellationToken);
+
     public async Task<long?> GetSettingAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = database.Open();

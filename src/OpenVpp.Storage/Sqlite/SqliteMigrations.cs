@@ -48,6 +48,46 @@ internal static class SqliteMigrations
             key TEXT PRIMARY KEY,
             value INTEGER NOT NULL);
         """,
+        // Issue 3: the value layer. Readings rejected as implausible are kept as signed evidence because they cost
+        // their device its epoch reward; the chain tables are the indexer's and the rewards oracle's state.
+        """
+        ALTER TABLE devices ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE devices ADD COLUMN chain_block INTEGER;
+        CREATE TABLE implausible_readings (
+            device_id BLOB NOT NULL,
+            sequence INTEGER NOT NULL,
+            epoch INTEGER NOT NULL,
+            rejected_at_ms INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (device_id, sequence)) WITHOUT ROWID;
+        CREATE INDEX ix_implausible_epoch ON implausible_readings (epoch);
+        CREATE TABLE chain_blocks (
+            number INTEGER PRIMARY KEY,
+            hash BLOB NOT NULL);
+        CREATE TABLE chain_epochs (
+            epoch INTEGER PRIMARY KEY,
+            data_root BLOB NOT NULL,
+            reward_root BLOB NOT NULL,
+            reward TEXT NOT NULL,
+            tx_hash BLOB NOT NULL,
+            block INTEGER NOT NULL,
+            disputed INTEGER NOT NULL DEFAULT 0);
+        CREATE TABLE chain_claims (
+            tx_hash BLOB NOT NULL,
+            log_index INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            account BLOB NOT NULL,
+            amount TEXT NOT NULL,
+            PRIMARY KEY (tx_hash, log_index));
+        CREATE INDEX ix_chain_claims_account ON chain_claims (account);
+        CREATE TABLE epoch_rewards (
+            epoch INTEGER PRIMARY KEY,
+            reward_root BLOB NOT NULL,
+            issued TEXT NOT NULL,
+            computation TEXT NOT NULL,
+            commit_tx BLOB,
+            commit_gas INTEGER);
+        """,
     ];
 
     public static int CurrentVersion => Steps.Length;

@@ -18,6 +18,7 @@ public sealed class SqliteReadingWriter : IReadingWriter
     private readonly Timer _checkpointTimer;
     private readonly sqlite3_stmt _find;
     private readonly sqlite3_stmt _insert;
+    private readonly sqlite3_stmt _implausible;
 
     public SqliteReadingWriter(SqliteDatabase database)
     {
@@ -41,6 +42,7 @@ public sealed class SqliteReadingWriter : IReadingWriter
                 average_power_w, peak_power_w, soc_bp, soh_bp, flags, accepted_at_ms, epoch, leaf, bytes)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             """);
+        _implausible = Prepare("INSERT OR IGNORE INTO implausible_readings (device_id, sequence, epoch, rejected_at_ms, bytes) VALUES (?1, ?2, ?3, ?4, ?5)");
     }
 
     public IReadingWriteBatch Begin() => new Batch(this, _connection.BeginTransaction(deferred: false));
@@ -56,6 +58,7 @@ public sealed class SqliteReadingWriter : IReadingWriter
 
         _find.Dispose();
         _insert.Dispose();
+        _implausible.Dispose();
         _connection.Dispose();
     }
 
@@ -146,6 +149,25 @@ public sealed class SqliteReadingWriter : IReadingWriter
                 _writer.Check(raw.sqlite3_bind_int64(insert, 13, reading.Epoch));
                 _writer.Check(raw.sqlite3_bind_blob(insert, 14, reading.Leaf));
                 _writer.Check(raw.sqlite3_bind_blob(insert, 15, reading.SignedBytes));
+                _writer.Check(raw.sqlite3_step(insert));
+            }
+            finally
+            {
+                raw.sqlite3_reset(insert);
+            }
+        }
+
+        public void RecordImplausible(DeviceId id, ulong sequence, long epoch, DateTimeOffset rejectedAt, byte[] signedBytes)
+        {
+            ArgumentNullException.ThrowIfNull(signedBytes);
+            var insert = _writer._implausible;
+            try
+            {
+                _writer.Check(raw.sqlite3_bind_blob(insert, 1, id.Bytes));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 2, unchecked((long)sequence)));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 3, epoch));
+                _writer.Check(raw.sqlite3_bind_int64(insert, 4, rejectedAt.ToUnixTimeMilliseconds()));
+                _writer.Check(raw.sqlite3_bind_blob(insert, 5, signedBytes));
                 _writer.Check(raw.sqlite3_step(insert));
             }
             finally
