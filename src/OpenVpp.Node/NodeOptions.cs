@@ -31,6 +31,9 @@ public sealed class NodeOptions
     /// <summary>How often the sealer looks for epochs whose end has passed.</summary>
     public TimeSpan SealCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The value layer (on-chain registry, epoch commits, rewards); null runs the node off-chain.</summary>
+    public ChainOptions? Chain { get; set; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every bad value and what to use instead.</summary>
     public void Validate()
     {

@@ -31,7 +31,7 @@ internal static class DeviceEndpoints
     }
 
     private static async Task<IResult> RegisterAsync(
-        HttpContext context, IDeviceStore store, DeviceRegistry registry, NodeClock clock, ILoggerFactory loggers)
+        HttpContext context, IDeviceStore store, DeviceRegistry registry, NodeClock clock, NodeOptions options, ILoggerFactory loggers)
     {
         var (request, problem) = await ApiHelpers.ReadBodyAsync(context, WireJsonContext.Default.RegisterDevicesRequest, MaxBodyBytes);
         if (problem is not null)
@@ -58,6 +58,22 @@ internal static class DeviceEndpoints
             {
                 valid.Add((i, record));
             }
+        }
+
+        if (options.Chain is not null)
+        {
+            // With a chain the registry is the on-chain one: this endpoint only tells a gateway which of its devices
+            // the indexer has seen, and never adds a device itself.
+            foreach (var (index, record) in valid)
+            {
+                var known = registry.Find(record.Id);
+                results[index] = known is not null && known.Record.PublicKey.AsSpan().SequenceEqual(record.PublicKey)
+                    ? new RegistrationResult(index, record.Id.ToString(), "already_registered", null)
+                    : new RegistrationResult(index, record.Id.ToString(), "rejected",
+                        "not in the on-chain registry yet; the owner registers it with `openvpp device register` (readings wait in the gateway's outbox)");
+            }
+
+            return TypedResults.Ok(new RegisterDevicesResponse(results));
         }
 
         var added = await store.AddAsync([.. valid.Select(v => v.Record)], context.RequestAborted);

@@ -169,7 +169,15 @@ internal sealed class IngestService : IDisposable
         var device = _registry.Find(reading.DeviceId);
         if (device is null)
         {
-            item.Reject(RejectionReason.UnknownDevice, $"device {reading.DeviceId} is not registered; register it with POST /v1/devices first");
+            item.Reject(RejectionReason.UnknownDevice, _options.Chain is null
+                ? $"device {reading.DeviceId} is not registered; register it with POST /v1/devices first"
+                : $"device {reading.DeviceId} is not in the on-chain registry (yet); its owner registers it with `openvpp device register`");
+            return;
+        }
+
+        if (!device.Record.Active)
+        {
+            item.Reject(RejectionReason.UnknownDevice, $"device {reading.DeviceId} was deactivated by its owner; it can no longer report");
             return;
         }
 

@@ -13,4 +13,28 @@ internal sealed class DeviceRegistry
     public RegisteredDevice? Find(DeviceId id) => _devices.TryGetValue(id, out var device) ? device : null;
 
     public void Add(DeviceRecord record) => _devices.TryAdd(record.Id, new RegisteredDevice(record));
+
+    /// <summary>Adds or replaces a device (the chain indexer's view wins: owner changes, deactivation).</summary>
+    public void Set(DeviceRecord record) =>
+        _devices.AddOrUpdate(record.Id, _ => new RegisteredDevice(record), (_, _) => new RegisteredDevice(record));
+
+    /// <summary>Replaces the whole view, after the indexer rebuilt it from the chain.</summary>
+    public void ReplaceAll(IEnumerable<DeviceRecord> records)
+    {
+        var fresh = records.ToDictionary(r => r.Id);
+        foreach (var id in _devices.Keys)
+        {
+            if (!fresh.ContainsKey(id))
+            {
+                _devices.TryRemove(id, out _);
+            }
+        }
+
+        foreach (var record in fresh.Values)
+        {
+            Set(record);
+        }
+    }
+
+    public IReadOnlyList<DeviceRecord> Snapshot() => [.. _devices.Values.Select(d => d.Record)];
 }
