@@ -323,7 +323,7 @@ async function firstClaim(label, key, tree, account, from = relayer) {
   claimers.add(account);
   const paid = (await balanceOf(account)) - before;
   check(`${label}: fresh account paid its cumulative amount`, before === 0n && already === 0n && paid === tree.amount(account), `paid ${paid}`);
-  row(`${label} (proof depth ${depth})`, c.gas, `target ≤ ${fmt(CLAIM_TARGET)}`);
+  row(`${label} (proof depth ${depth})`, c.gas, c.gas <= CLAIM_TARGET ? `target ≤ ${fmt(CLAIM_TARGET)}` : `over the ${fmt(CLAIM_TARGET)} target (see depth table)`);
   if (key) {
     json.claim_first[key] = c.gas;
     json.claim_first_proof_depth[key] = depth;
