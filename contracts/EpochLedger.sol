@@ -9,8 +9,10 @@ import {IRewardSink} from "./interfaces/IRewardSink.sol";
 
 /// @title EpochLedger: one commit per epoch, in order, by the oracle; challengeable per reading.
 /// @notice commitEpoch stores the epoch's data root (Merkle root over keccak256 of the 140-byte signed readings,
-/// OpenZeppelin sorted-pair tree), its reward root and totals, and hands the reward root to the RewardDistributor.
-/// Its gas does not depend on the number of devices or readings.
+/// OpenZeppelin sorted-pair tree), its reward root and totals, and hands the reward root to the reward sink
+/// (OvppToken). Its gas does not depend on the number of devices or readings. A successful challenge pauses claims
+/// (reward roots are cumulative, so every later root includes the disputed epoch) until the oracle resolves every
+/// open dispute with corrected data and a corrected latest reward root.
 contract EpochLedger is AccessControl {
     bytes32 public constant ORACLE_ROLE = keccak256("ORACLE_ROLE");
 
@@ -37,9 +39,12 @@ contract EpochLedger is AccessControl {
     }
 
     IDeviceRegistry public immutable registry;
+    // rewardSink, nextEpoch and openDisputes share one slot (20 + 8 + 4 bytes): commitEpoch reads all three.
     IRewardSink public rewardSink;
     /// @notice The only epoch number commitEpoch accepts next.
     uint64 public nextEpoch;
+    /// @notice Disputed epochs not yet resolved; while non-zero the sink gets a zero root (claims paused).
+    uint32 public openDisputes;
 
     mapping(uint64 epoch => Epoch) private _epochs;
 
@@ -56,6 +61,7 @@ contract EpochLedger is AccessControl {
         uint64 indexed epoch, address indexed deviceId, bytes32 indexed leaf, DisputeReason reason, address challenger
     );
     event RewardSinkChanged(address rewardSink);
+    event DisputeResolved(uint64 indexed epoch, bytes32 dataRoot, bytes32 latestRewardRoot);
 
     error EpochOutOfOrder(uint64 expected, uint64 got);
     error EpochNotCommitted(uint64 epoch);
@@ -65,6 +71,7 @@ contract EpochLedger is AccessControl {
     error ReadingNotInRoot(bytes32 leaf);
     error KeyDoesNotMatchDevice(address deviceId);
     error ReadingIsValid();
+    error EpochNotDisputed(uint64 epoch);
 
     constructor(address admin, IDeviceRegistry registry_, uint64 firstEpoch) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -72,14 +79,15 @@ contract EpochLedger is AccessControl {
         nextEpoch = firstEpoch;
     }
 
-    /// @notice Where reward roots go on commit (the RewardDistributor); zero disables forwarding.
+    /// @notice Where reward roots go (OvppToken); zero disables forwarding.
     function setRewardSink(IRewardSink sink) external onlyRole(DEFAULT_ADMIN_ROLE) {
         rewardSink = sink;
         emit RewardSinkChanged(address(sink));
     }
 
     /// @notice Commits epoch `epoch`, which must be exactly nextEpoch. `rewardRoot` is cumulative over all epochs;
-    /// `reward` is this epoch's issuance, minted to the distributor in the same transaction.
+    /// `reward` is this epoch's issuance, minted to the token's reward pool in the same transaction. While a dispute
+    /// is open the sink gets a zero root instead (claims stay paused; the reward is still minted).
     function commitEpoch(
         uint64 epoch,
         bytes32 dataRoot,
@@ -105,13 +113,15 @@ contract EpochLedger is AccessControl {
         });
         emit EpochCommitted(epoch, dataRoot, rewardRoot, energyWh, reward, readingCount, deviceCount);
         IRewardSink sink = rewardSink;
-        if (address(sink) != address(0)) sink.onEpochCommitted(epoch, rewardRoot, reward);
+        if (address(sink) != address(0)) {
+            sink.onEpochCommitted(epoch, openDisputes == 0 ? rewardRoot : bytes32(0), reward);
+        }
     }
 
     /// @notice Challenges a reading in a committed epoch. `reading` is the 140-byte signed reading, `proof` its
     /// Merkle proof against the epoch's data root, (x, y) the device's public key as emitted at registration
     /// (ignored when the device is not registered). Marks the epoch disputed if the device was never registered or
-    /// the signature does not verify (high-s counts as invalid); reverts otherwise.
+    /// the signature does not verify (high-s counts as invalid), and pauses claims; reverts otherwise.
     function challenge(uint64 epoch, bytes calldata reading, bytes32[] calldata proof, bytes32 x, bytes32 y)
         external
         returns (DisputeReason reason)
@@ -138,13 +148,56 @@ contract EpochLedger is AccessControl {
             reason = DisputeReason.BadSignature;
         }
         e.disputed = true;
+        ++openDisputes;
         emit EpochDisputed(epoch, deviceId, leaf, reason, msg.sender);
+        // Every claimable root from this epoch on includes the disputed rewards: pause claims.
+        IRewardSink sink = rewardSink;
+        if (address(sink) != address(0)) sink.onRewardRootChanged(epoch, bytes32(0));
     }
 
+    /// @notice Resolves a disputed epoch with the oracle's corrected data: replaces its data root and totals and
+    /// clears the disputed flag (the epoch can be challenged again). `latestRewardRoot` is the corrected cumulative
+    /// root through the latest committed epoch (nextEpoch - 1), which it replaces there; once no dispute is open it
+    /// becomes claimable again. The epoch's `reward` stays (it is minted); a correction that pays less leaves the
+    /// difference in the pool, for later roots to use.
+    /// @param epoch A disputed epoch.
+    /// @param dataRoot The corrected data root (non-zero).
+    /// @param energyWh The corrected total energy, Wh.
+    /// @param readingCount The corrected number of readings.
+    /// @param deviceCount The corrected number of devices.
+    /// @param latestRewardRoot The corrected cumulative reward root of epoch nextEpoch - 1.
+    function resolveDispute(
+        uint64 epoch,
+        bytes32 dataRoot,
+        uint128 energyWh,
+        uint32 readingCount,
+        uint32 deviceCount,
+        bytes32 latestRewardRoot
+    ) external onlyRole(ORACLE_ROLE) {
+        Epoch storage e = _epochs[epoch];
+        if (!e.disputed) revert EpochNotDisputed(epoch);
+        if (dataRoot == bytes32(0)) revert EmptyDataRoot();
+        e.dataRoot = dataRoot;
+        e.energyWh = energyWh;
+        e.readingCount = readingCount;
+        e.deviceCount = deviceCount;
+        e.disputed = false;
+        // A disputed epoch was committed, so nextEpoch >= 1 here.
+        uint64 latest = nextEpoch - 1;
+        _epochs[latest].rewardRoot = latestRewardRoot;
+        uint32 open = openDisputes - 1;
+        openDisputes = open;
+        emit DisputeResolved(epoch, dataRoot, latestRewardRoot);
+        IRewardSink sink = rewardSink;
+        if (open == 0 && address(sink) != address(0)) sink.onRewardRootChanged(latest, latestRewardRoot);
+    }
+
+    /// @notice The stored record of `epoch` (all zero if it was never committed).
     function epochInfo(uint64 epoch) external view returns (Epoch memory) {
         return _epochs[epoch];
     }
 
+    /// @notice True while `epoch` has an unresolved successful challenge.
     function isDisputed(uint64 epoch) external view returns (bool) {
         return _epochs[epoch].disputed;
     }
