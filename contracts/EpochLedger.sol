@@ -66,7 +66,6 @@ contract EpochLedger is AccessControl {
     error EpochOutOfOrder(uint64 expected, uint64 got);
     error EpochNotCommitted(uint64 epoch);
     error EpochAlreadyDisputed(uint64 epoch);
-    error EmptyDataRoot();
     error BadReadingLength(uint256 length);
     error ReadingNotInRoot(bytes32 leaf);
     error KeyDoesNotMatchDevice(address deviceId);
@@ -99,7 +98,7 @@ contract EpochLedger is AccessControl {
     ) external onlyRole(ORACLE_ROLE) {
         uint64 expected = nextEpoch;
         if (epoch != expected) revert EpochOutOfOrder(expected, epoch);
-        if (dataRoot == bytes32(0)) revert EmptyDataRoot();
+        // A zero data root is an epoch without readings: the ledger needs every epoch, in order, including empty ones.
         nextEpoch = expected + 1;
         _epochs[epoch] = Epoch({
             dataRoot: dataRoot,
@@ -127,8 +126,8 @@ contract EpochLedger is AccessControl {
         returns (DisputeReason reason)
     {
         Epoch storage e = _epochs[epoch];
+        if (e.committedAt == 0) revert EpochNotCommitted(epoch);
         bytes32 root = e.dataRoot;
-        if (root == bytes32(0)) revert EpochNotCommitted(epoch);
         if (e.disputed) revert EpochAlreadyDisputed(epoch);
         if (reading.length != READING_LENGTH) revert BadReadingLength(reading.length);
         bytes32 leaf = keccak256(reading);
@@ -161,7 +160,7 @@ contract EpochLedger is AccessControl {
     /// becomes claimable again. The epoch's `reward` stays (it is minted); a correction that pays less leaves the
     /// difference in the pool, for later roots to use.
     /// @param epoch A disputed epoch.
-    /// @param dataRoot The corrected data root (non-zero).
+    /// @param dataRoot The corrected data root (zero when no reading of the epoch remains).
     /// @param energyWh The corrected total energy, Wh.
     /// @param readingCount The corrected number of readings.
     /// @param deviceCount The corrected number of devices.
@@ -176,7 +175,6 @@ contract EpochLedger is AccessControl {
     ) external onlyRole(ORACLE_ROLE) {
         Epoch storage e = _epochs[epoch];
         if (!e.disputed) revert EpochNotDisputed(epoch);
-        if (dataRoot == bytes32(0)) revert EmptyDataRoot();
         e.dataRoot = dataRoot;
         e.energyWh = energyWh;
         e.readingCount = readingCount;

@@ -468,7 +468,6 @@ check('commit during a dispute: root stays zero, rootEpoch advances, reward mint
   BigInt(await rewardRootNow()) === 0n && (await viewUint(token.address, 'rootEpoch()')) === 4n && poolAfter - poolBefore === r4.total - r3.total);
 
 await mustRevert('resolveDispute by a non-oracle', 'AccessControlUnauthorizedAccount', carol, ledger.address, await resolveData(1n, data1Fixed, N_BATCH - 1, r4Fixed1.root));
-await mustRevert('resolveDispute with an empty data root', 'EmptyDataRoot', oracle, ledger.address, await call(resolveSig, [{ s: word(1) }, { s: word(0) }, { s: word(1) }, { s: word(1) }, { s: word(1) }, { s: bytesN(r4Fixed1.root) }]));
 const res1 = await send(oracle, ledger.address, await resolveData(1n, data1Fixed, N_BATCH - 1, r4Fixed1.root), 'resolve 1');
 row('resolveDispute, another dispute still open (claims stay paused)', res1.gas);
 json.resolve_dispute = res1.gas;
