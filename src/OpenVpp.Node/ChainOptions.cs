@@ -26,7 +26,7 @@ public sealed class ChainOptions
     /// <summary>The ORACLE_ROLE account; null runs the node as an indexer and verifier only.</summary>
     public Secp256k1Key? OracleKey { get; init; }
 
-    public RewardParameters Rewards { get; init; } = RewardParameters.Default;
+    public RewardParameters Rewards { get; init; } = new();
 
     /// <summary>How long after an epoch is sealed the oracle waits before scoring it (late evidence of rejections).</summary>
     public TimeSpan OracleDelay { get; init; } = TimeSpan.Zero;
