@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Wire;
 using OpenVpp.Node.Api;
+using OpenVpp.Node.Rewards;
 
 namespace OpenVpp.Node;
 
@@ -55,6 +56,7 @@ public static class NodeApplication
         app.MapRegionEndpoints();
         app.MapEpochEndpoints();
         app.MapStatusEndpoints();
+        app.MapRewardEndpoints();
         return app;
     }
 }

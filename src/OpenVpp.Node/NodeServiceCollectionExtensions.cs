@@ -1,10 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Epochs;
+using OpenVpp.Node.Chain;
 using OpenVpp.Node.Epochs;
 using OpenVpp.Node.Ingest;
 using OpenVpp.Node.Registry;
+using OpenVpp.Node.Rewards;
 using OpenVpp.Storage;
+using OpenVpp.Storage.Chain;
+using OpenVpp.Storage.Rewards;
 using OpenVpp.Storage.Sqlite;
 
 namespace OpenVpp.Node;
@@ -31,6 +35,18 @@ internal static class NodeServiceCollectionExtensions
         services.AddSingleton<EpochProofs>();
         services.AddSingleton<EpochSealer>();
         services.AddHostedService(sp => sp.GetRequiredService<EpochSealer>());
+        services.AddSingleton<IRewardStore, SqliteRewardStore>();
+        services.AddSingleton<IChainIndexStore, SqliteChainIndexStore>();
+        if (options.Chain is { } chain)
+        {
+            services.AddSingleton(chain);
+            services.AddSingleton(_ => new ChainContext(chain));
+            services.AddSingleton<ChainIndexer>();
+            services.AddHostedService(sp => sp.GetRequiredService<ChainIndexer>());
+            services.AddSingleton<RewardsOracle>();
+            services.AddHostedService(sp => sp.GetRequiredService<RewardsOracle>());
+        }
+
         return services;
     }
 
@@ -65,7 +81,9 @@ internal static class NodeServiceCollectionExtensions
         var firstEpoch = epochs.GetSettingAsync(firstEpochKey).GetAwaiter().GetResult();
         if (firstEpoch is null)
         {
-            firstEpoch = Math.Max(0, schedule.IndexAt(now));
+            // With a chain the ledger expects every epoch from the one it was deployed for, so sealing starts there.
+            var chain = services.GetRequiredService<NodeOptions>().Chain;
+            firstEpoch = chain is not null ? chain.Manifest.FirstEpoch : Math.Max(0, schedule.IndexAt(now));
             epochs.SetSettingAsync(firstEpochKey, firstEpoch.Value).GetAwaiter().GetResult();
         }
 

@@ -10,4 +10,6 @@ namespace OpenVpp.Core.Wire;
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(RegisterDevicesRequest))]
 [JsonSerializable(typeof(RegisterDevicesResponse))]
+[JsonSerializable(typeof(EpochRewardsDocument))]
+[JsonSerializable(typeof(RewardClaimView))]
 public sealed partial class WireJsonContext : JsonSerializerContext;

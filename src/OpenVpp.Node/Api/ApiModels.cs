@@ -48,7 +48,17 @@ public sealed record IntervalTotal(DateTimeOffset IntervalStart, long EnergyImpo
 public sealed record RegionTotals(string Region, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<IntervalTotal> Intervals);
 
 /// <summary>A sealed epoch.</summary>
-public sealed record EpochView(long Index, DateTimeOffset Start, DateTimeOffset End, int ReadingCount, string Root, DateTimeOffset SealedAt);
+/// <remarks>With a chain: the oracle's reward root and issuance for the epoch, and its commit transaction once mined.</remarks>
+public sealed record EpochView(long Index, DateTimeOffset Start, DateTimeOffset End, int ReadingCount, string Root, DateTimeOffset SealedAt)
+{
+    public string? RewardRoot { get; init; }
+
+    public string? Issued { get; init; }
+
+    public string? CommitTx { get; init; }
+
+    public long? CommitGas { get; init; }
+}
 
 /// <summary>One page of sealed epochs, newest first.</summary>
 public sealed record EpochPage(IReadOnlyList<EpochView> Items, int Offset, int Limit, int? NextOffset);

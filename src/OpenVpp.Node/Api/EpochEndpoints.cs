@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Globalization;
 using OpenVpp.Storage;
+using OpenVpp.Storage.Rewards;
 
 namespace OpenVpp.Node.Api;
 
@@ -20,7 +22,21 @@ internal static class EpochEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ListAsync(int? offset, int? limit, IEpochStore store, CancellationToken cancellationToken)
+    private static async Task<EpochView> ViewAsync(EpochRecord epoch, IRewardStore rewards, CancellationToken cancellationToken)
+    {
+        var view = ApiHelpers.ToView(epoch);
+        return await rewards.GetAsync(epoch.Index, cancellationToken) is { } r
+            ? view with
+            {
+                RewardRoot = Hex.Of(r.RewardRoot),
+                Issued = r.Issued.ToString(CultureInfo.InvariantCulture),
+                CommitTx = r.CommitTx is null ? null : Hex.Of(r.CommitTx),
+                CommitGas = r.CommitGas,
+            }
+            : view;
+    }
+
+    private static async Task<IResult> ListAsync(int? offset, int? limit, IEpochStore store, IRewardStore rewards, CancellationToken cancellationToken)
     {
         if (!ApiHelpers.TryPage(offset, limit, out var o, out var l, out var problem))
         {
@@ -28,13 +44,19 @@ internal static class EpochEndpoints
         }
 
         var epochs = await store.ListAsync(o, l, cancellationToken);
-        return TypedResults.Ok(new EpochPage([.. epochs.Select(ApiHelpers.ToView)], o, l, epochs.Count == l ? o + l : null));
+        var views = new List<EpochView>(epochs.Count);
+        foreach (var epoch in epochs)
+        {
+            views.Add(await ViewAsync(epoch, rewards, cancellationToken));
+        }
+
+        return TypedResults.Ok(new EpochPage(views, o, l, epochs.Count == l ? o + l : null));
     }
 
-    private static async Task<IResult> GetAsync(long index, IEpochStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(long index, IEpochStore store, IRewardStore rewards, CancellationToken cancellationToken)
     {
         var epoch = await store.GetAsync(index, cancellationToken);
-        return epoch is null ? NotSealed(index) : TypedResults.Ok(ApiHelpers.ToView(epoch));
+        return epoch is null ? NotSealed(index) : TypedResults.Ok(await ViewAsync(epoch, rewards, cancellationToken));
     }
 
     private static async Task<IResult> ExportAsync(long index, IEpochStore store, CancellationToken cancellationToken)
