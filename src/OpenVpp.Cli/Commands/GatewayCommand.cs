@@ -19,7 +19,7 @@ internal static class GatewayCommand
         var interval = CommonOptions.Duration("--interval", "Metering interval of each reading.", TimeSpan.FromMinutes(15));
         var origin = new Option<DateTimeOffset?>("--origin") { Description = "Start of the simulation (ISO 8601); default: the current interval." };
         var until = new Option<DateTimeOffset?>("--until") { Description = "Stop producing readings for intervals ending after this instant (ISO 8601)." };
-        var regions = new Option<string[]>("--region") { Description = "Region(s) the homes are spread over.", DefaultValueFactory = _ => ["NL-North", "NL-South"], AllowMultipleArgumentsPerToken = true };
+        var regions = new Option<string[]>("--region") { Description = "Region(s) the homes are spread over.", DefaultValueFactory = _ => ["NL-NH", "NL-NB"], AllowMultipleArgumentsPerToken = true };
         var maxBackoff = CommonOptions.Duration("--max-backoff", "Longest wait between upload retries while the node is unreachable.", TimeSpan.FromSeconds(60));
         var clock = new ClockOptions();
 

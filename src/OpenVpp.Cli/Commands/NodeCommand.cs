@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using OpenVpp.Cli.Chain;
 using OpenVpp.Cli.Hosting;
 using OpenVpp.Core.Epochs;
 using OpenVpp.Node;
@@ -20,17 +21,23 @@ internal static class NodeCommand
         var sealEvery = CommonOptions.Duration("--seal-check", "How often the node checks for ended epochs to seal.", TimeSpan.FromSeconds(1));
         sealEvery.Hidden = true;
         var clock = new ClockOptions();
+        var chain = new NodeChainArguments();
 
         var command = new Command("node", """
             Run a network node: verifies, stores and answers for each signed reading, seals each epoch with a Merkle root,
             and serves the query API with its OpenAPI document at /openapi/v1.json.
 
+            With --manifest the device registry comes from the chain (an indexer follows it) and, with an oracle
+            wallet, every sealed epoch's data root and reward root are committed on chain.
+
             Example: openvpp node --data data/node --url http://127.0.0.1:8640
+                     openvpp node --data data/node --manifest data/deployment.json --oracle-wallet oracle --confirmations 0
             """)
         {
             data, url, epochLength, genesis, sealEvery,
         };
         clock.AddTo(command);
+        chain.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
             var options = new NodeOptions
@@ -40,6 +47,7 @@ internal static class NodeCommand
                 EpochLength = parse.GetValue(epochLength),
                 Genesis = parse.GetValue(genesis),
                 SealCheckInterval = parse.GetValue(sealEvery),
+                Chain = chain.Resolve(parse),
             };
             await using var app = NodeApplication.Build(options, clock.Resolve(parse));
             if (!await NodeStarter.TryStartAsync(app, options.Url, cancel).ConfigureAwait(false))

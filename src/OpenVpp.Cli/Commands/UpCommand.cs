@@ -54,7 +54,7 @@ internal static class UpCommand
                     Seed = parse.GetValue(seed),
                     Interval = step,
                     SimulationOrigin = SimulationOriginPin.Resolve(Path.Combine(dataDir, "gateway"), GatewayCommand.Floor(TimeProvider.System.GetUtcNow(), step)),
-                    Regions = ["NL-North", "NL-South"],
+                    Regions = ["NL-NH", "NL-NB"],
                 },
                 TimeProvider.System,
                 Logging);

@@ -9,7 +9,7 @@ namespace OpenVpp.Core.Simulation;
 public sealed class FleetSimulator
 {
     /// <summary>Regions used when <see cref="FleetOptions.Regions"/> is not given.</summary>
-    public static readonly IReadOnlyList<string> DefaultRegions = ["NL-North", "NL-South"];
+    public static readonly IReadOnlyList<string> DefaultRegions = ["NL-NH", "NL-NB"];
 
     private readonly SimulatedHome[] _homes;
     private readonly IReadOnlyList<string> _regions;
