@@ -31,6 +31,14 @@ public static class AnvilDevAccounts
     /// <summary>Keys 0..9, in anvil's order (eth_accounts lists their addresses in the same order).</summary>
     public static IReadOnlyList<Secp256k1Key> Keys => AllKeys.Value;
 
+    /// <summary>The raw private key of dev account <paramref name="index"/> (to store it as a local wallet).</summary>
+    public static byte[] PrivateKey(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return Convert.FromHexString(PrivateKeyHex[index]);
+    }
+
     public static Secp256k1Key Key(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);

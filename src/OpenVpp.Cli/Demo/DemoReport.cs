@@ -10,7 +10,10 @@ internal sealed record DemoReport(
     IReadOnlyList<DemoEpoch> Epochs,
     DemoEnergy EnergyWh,
     double WallSeconds,
-    string DataDir);
+    string DataDir,
+    DemoChain Chain,
+    DemoRewards Rewards,
+    DemoGas Gas);
 
 /// <summary>
 /// Sent counts every reading put on the wire: the gateway's valid ones plus injected faults. Lost counts valid
@@ -21,8 +24,16 @@ internal sealed record DemoReadings(long Sent, long Accepted, IReadOnlyDictionar
 /// <summary>Injected faults by kind, and how many of each the node answered with the reason code it must give.</summary>
 internal sealed record DemoFaults(IReadOnlyDictionary<string, int> Injected, IReadOnlyDictionary<string, int> DetectedAsExpected);
 
-/// <summary>One sealed epoch; Verified says the root recomputed from the exported readings matches the node's.</summary>
-internal sealed record DemoEpoch(long Index, DateTimeOffset Start, DateTimeOffset End, long Readings, string DataRoot, bool Verified);
+/// <summary>
+/// One sealed epoch; Verified says the root recomputed from the exported readings matches the node's; CommitTx is
+/// the oracle's commitEpoch transaction (data root and reward root in one).
+/// </summary>
+internal sealed record DemoEpoch(long Index, DateTimeOffset Start, DateTimeOffset End, long Readings, string DataRoot, bool Verified)
+{
+    public string? CommitTx { get; init; }
+
+    public string? RewardRoot { get; init; }
+}
 
 /// <summary>
 /// Fleet energy from the stored readings. Balance error is |grid net − (consumption + storage net − generation)|

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OpenVpp.Cli.Chain;
 using OpenVpp.Cli.Hosting;
 using OpenVpp.Cli.Verification;
 using OpenVpp.Core.Epochs;
@@ -32,10 +33,14 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         var clock = new AcceleratedTimeProvider(origin, DateTimeOffset.UtcNow + StartUpAllowance, settings.Speed);
         var schedule = new EpochSchedule(origin, settings.EpochLength);
 
+        await using var chain = await LocalChain.StartAsync(Path.Combine(settings.DataDir, "chain"), 0, persistent: false, progress, cancel)
+            .ConfigureAwait(false);
+        var valueLayer = new DemoValueLayer(chain, progress);
         string[] nodeArgs =
         [
             "node", "--data", nodeDir, "--url", url, "--epoch-length", Seconds(settings.EpochLength),
             "--genesis", Iso(origin), "--seal-check", Seconds(RealToSimulated(TimeSpan.FromSeconds(0.25))), .. ClockArguments(clock),
+            "--manifest", chain.ManifestPath, "--oracle-wallet", LocalChain.OracleWallet, "--confirmations", "0",
         ];
         string[] gatewayArgs =
         [
@@ -51,6 +56,7 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         var gateway = ChildProcess.Start("gateway", gatewayArgs, Path.Combine(logDir, "gateway.log"));
         try
         {
+            await valueLayer.RegisterSitesAsync(gatewayDir, TimeSpan.FromSeconds(60), cancel).ConfigureAwait(false);
             var faults = settings.Faults ? FaultPlan(origin, end) : new List<(DateTimeOffset At, string Kind)>();
             var lastReport = TimeSpan.Zero;
             while (clock.GetUtcNow() < end)
@@ -110,8 +116,27 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
             progress($"waiting for the node to seal epoch {lastEpoch}");
             await WaitUntilAsync(async () => await client.GetEpochAsync(lastEpoch, cancel).ConfigureAwait(false) is not null, DrainTimeout, cancel).ConfigureAwait(false);
 
+            progress($"waiting for the oracle to commit epoch {lastEpoch} on chain");
+            await valueLayer.WaitForCommitsAsync(lastEpoch, DrainTimeout, cancel).ConfigureAwait(false);
+
             progress("verifying every epoch's root from its exported readings");
             var audit = await DemoAudit.CollectAsync(client, lastEpoch, cancel).ConfigureAwait(false);
+            var epochs = new List<DemoEpoch>(audit.Epochs.Count);
+            var commitGas = new List<long>();
+            foreach (var epoch in audit.Epochs)
+            {
+                var view = await client.GetEpochAsync(epoch.Index, cancel).ConfigureAwait(false);
+                epochs.Add(epoch with { CommitTx = view?.CommitTx, RewardRoot = view?.RewardRoot });
+                if (view?.CommitGas is { } gas and > 0)
+                {
+                    commitGas.Add(gas);
+                }
+            }
+
+            progress("owners claim their rewards");
+            var (rewards, claimGas, transferGas) = await valueLayer.ClaimAllAsync(http, cancel).ConfigureAwait(false);
+            var (perDevice, batchSize) = valueLayer.RegistrationGas();
+            commitGas.Sort();
             await gateway.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
             await node.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
 
@@ -129,10 +154,13 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
                 settings.Hours,
                 new DemoReadings(produced.Valid.Count + produced.RejectedByReason.Values.Sum() + injector.Sent, audit.Stored.Count, rejected, lost),
                 new DemoFaults(injector.Injected, injector.DetectedAsExpected),
-                audit.Epochs,
+                epochs,
                 audit.Energy,
                 Math.Round(wall.Elapsed.TotalSeconds, 1),
-                settings.DataDir);
+                settings.DataDir,
+                valueLayer.Describe(),
+                rewards,
+                new DemoGas(perDevice, batchSize, commitGas.Count == 0 ? 0 : commitGas[commitGas.Count / 2], claimGas, transferGas));
         }
         finally
         {

@@ -8,7 +8,8 @@ internal static class DemoSummary
 {
     public static bool Passed(DemoReport report) =>
         report.Readings.Lost == 0
-        && report.Epochs.All(e => e.Verified)
+        && report.Epochs.All(e => e.Verified && e.CommitTx is not null)
+        && report.Rewards.Mismatches == 0
         && report.Faults.Injected.Where(f => !f.Key.EndsWith("_restart", StringComparison.Ordinal))
             .All(f => report.Faults.DetectedAsExpected.GetValueOrDefault(f.Key) == f.Value);
 
@@ -38,7 +39,17 @@ internal static class DemoSummary
         var en = r.EnergyWh;
         text.AppendLine(c, $"  energy     generated {en.Generated / 1000.0:N1} kWh, consumed {en.Consumed / 1000.0:N1} kWh, grid import {en.Imported / 1000.0:N1} kWh, export {en.Exported / 1000.0:N1} kWh");
         text.AppendLine(c, $"             battery charged {en.BatteryCharged / 1000.0:N1} kWh, discharged {en.BatteryDischarged / 1000.0:N1} kWh; balance error {en.BalanceError:E2}");
-        text.Append(Passed(r) ? "  verdict    PASS: nothing lost, every fault caught, every root verified" : "  verdict    FAIL: see above");
+        text.AppendLine(c, $"  chain      id {r.Chain.ChainId} at {r.Chain.Rpc}; {r.Epochs.Count(e => e.CommitTx is not null)} epochs committed");
+        foreach (var (name, address) in r.Chain.Contracts)
+        {
+            text.AppendLine(c, $"             {name,-13} {address}");
+        }
+
+        var rw = r.Rewards;
+        text.AppendLine(c, $"  rewards    emitted {rw.Emitted} base units; {rw.Claims} of {rw.Owners} owners claimed {rw.ClaimedTotal}; mismatches {rw.Mismatches}");
+        var g = r.Gas;
+        text.AppendLine(c, $"  gas        register {g.RegisterPerDevice:N0}/device (batches of ~{g.RegisterBatchSize}), epoch commit {g.EpochCommit:N0}, claim {g.Claim:N0}, transfer {g.Transfer:N0}");
+        text.Append(Passed(r) ? "  verdict    PASS: nothing lost, every fault caught, every root verified and committed, claims match the oracle" : "  verdict    FAIL: see above");
         return text.ToString();
     }
 }
