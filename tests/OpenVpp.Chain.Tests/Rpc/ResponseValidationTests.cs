@@ -66,9 +66,31 @@ public class ResponseValidationTests
         await Assert.ThrowsAsync<RpcProtocolException>(() => client.SendAsync("eth_call"));
     }
 
+    [Fact]
+    public async Task An_HTTP_404_is_not_retried_because_another_attempt_would_get_the_same()
+    {
+        var handler = new CannedHandler(HttpStatusCode.NotFound, "no such path");
+        using var http = new HttpClient(handler);
+        var fast = new RpcRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) };
+        using var client = new EthRpcClient(http, new Uri("http://127.0.0.1:9/wrong"), new EthRpcClientOptions { RetryPolicy = fast });
+
+        var error = await Assert.ThrowsAsync<RpcTransportException>(() => client.ChainIdAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
+        Assert.Equal(1, error.Attempts);
+        Assert.Equal(1, handler.Requests);
+    }
+
     private sealed class CannedHandler(HttpStatusCode status, string body) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        private int _requests;
+
+        public int Requests => _requests;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+        }
     }
 }
