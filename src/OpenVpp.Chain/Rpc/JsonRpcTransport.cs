@@ -34,7 +34,7 @@ internal sealed class JsonRpcTransport(
                 return result;
             }
 
-            if (attempt >= retryPolicy.MaxAttempts)
+            if (!failure.Retryable || attempt >= retryPolicy.MaxAttempts)
             {
                 RpcLog.GaveUp(logger, method, attempt, failure.Reason);
                 throw new RpcTransportException(method, attempt, failure.StatusCode, failure.Cause);
@@ -52,7 +52,7 @@ internal sealed class JsonRpcTransport(
         }
     }
 
-    /// <summary>The result, or the retryable failure; anything not worth retrying is thrown.</summary>
+    /// <summary>The result, or what went wrong in transport; JSON-RPC errors and protocol violations are thrown.</summary>
     private async Task<(JsonElement Result, Failure? Failure)> AttemptAsync(long id, string method, byte[] body, CancellationToken cancellationToken)
     {
         using var attemptTimeout = new CancellationTokenSource(retryPolicy.AttemptTimeout, time);
@@ -100,12 +100,8 @@ internal sealed class JsonRpcTransport(
         }
 
         var error = new HttpRequestException($"HTTP {code} ({response.ReasonPhrase}) from the JSON-RPC endpoint.", null, status);
-        if (code == 429 || code >= 500)
-        {
-            return (default, new Failure(error, $"HTTP {code}", status, RetryAfter(response)));
-        }
-
-        throw new RpcTransportException(method, 1, status, error);
+        var transient = code == 429 || code >= 500;
+        return (default, new Failure(error, $"HTTP {code}", status, transient ? RetryAfter(response) : null) { Retryable = transient });
     }
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response) =>
@@ -165,5 +161,9 @@ internal sealed class JsonRpcTransport(
     }
 
     /// <summary>What went wrong in one attempt; <see cref="Cause"/> becomes the inner exception if retries run out.</summary>
-    private sealed record Failure(Exception Cause, string Reason, HttpStatusCode? StatusCode, TimeSpan? RetryAfter);
+    private sealed record Failure(Exception Cause, string Reason, HttpStatusCode? StatusCode, TimeSpan? RetryAfter)
+    {
+        /// <summary>False for answers that another attempt would not change, like HTTP 404 for a wrong path.</summary>
+        public bool Retryable { get; init; } = true;
+    }
 }

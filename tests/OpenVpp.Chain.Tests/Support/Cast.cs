@@ -8,7 +8,7 @@ namespace OpenVpp.Chain.Tests.Support;
 /// </summary>
 internal static class Cast
 {
-    private static readonly Lazy<string> Executable = new(Locate);
+    private static readonly Lazy<string> Executable = new(() => Repository.NodeTool("cast"));
 
     /// <summary>Runs cast with the given arguments and returns its trimmed standard output; fails the test on error.</summary>
     public static string Run(params string[] arguments)
@@ -39,27 +39,5 @@ internal static class Cast
         }
 
         return stdout.Result.Trim();
-    }
-
-    private static string Locate()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OpenVpp.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            Assert.Fail($"No OpenVpp.slnx above {AppContext.BaseDirectory}; cannot find the repository root.");
-        }
-
-        var cast = Path.Combine(directory.FullName, "node_modules", ".bin", "cast");
-        if (!File.Exists(cast))
-        {
-            Assert.Fail($"{cast} is missing: run `npm ci` in {directory.FullName} to install the reference tools.");
-        }
-
-        return cast;
     }
 }
