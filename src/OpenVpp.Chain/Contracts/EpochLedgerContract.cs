@@ -25,6 +25,7 @@ public sealed class EpochLedgerContract(EthRpcClient rpc, EthAddress address)
     public Task<TransactionReceipt> ChallengeAsync(
         TransactionSender challenger, long epoch, byte[] signedReading, IReadOnlyList<byte[]> proof, byte[] publicKeyXY, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(proof);
         ArgumentNullException.ThrowIfNull(publicKeyXY);
         return SendAsync(challenger, "challenge", cancellationToken,
             (BigInteger)epoch, signedReading, proof.Cast<object?>().ToArray(), publicKeyXY[..32], publicKeyXY[32..]);
@@ -48,12 +49,33 @@ public sealed class EpochLedgerContract(EthRpcClient rpc, EthAddress address)
             (long)(BigInteger)t[6]!, (bool)t[7]!);
     }
 
+    /// <summary>True while <paramref name="epoch"/> has an unresolved successful challenge.</summary>
+    public async Task<bool> IsDisputedAsync(long epoch, CancellationToken cancellationToken = default) =>
+        (bool)(await CallAsync("isDisputed", BlockParameter.Latest, cancellationToken, (BigInteger)epoch).ConfigureAwait(false))[0]!;
+
+    /// <summary>Disputed epochs not yet resolved; while non-zero the token's reward root is zero (claims paused).</summary>
+    public async Task<long> OpenDisputesAsync(CancellationToken cancellationToken = default) =>
+        (long)(BigInteger)(await CallAsync("openDisputes", BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0]!;
+
+    public async Task<bool> HasRoleAsync(string role, EthAddress account, CancellationToken cancellationToken = default) =>
+        (bool)(await CallAsync("hasRole", BlockParameter.Latest, cancellationToken, Role(role), account.ToArray()).ConfigureAwait(false))[0]!;
+
     public Task<TransactionReceipt> GrantRoleAsync(TransactionSender admin, string role, EthAddress account, CancellationToken cancellationToken = default) =>
         SendAsync(admin, "grantRole", cancellationToken, Role(role), account.ToArray());
 
     public Task<TransactionReceipt> SetRewardSinkAsync(TransactionSender admin, EthAddress sink, CancellationToken cancellationToken = default) =>
         SendAsync(admin, "setRewardSink", cancellationToken, sink.ToArray());
 
-    /// <summary>keccak256 of a role's name, as OpenZeppelin AccessControl defines role ids.</summary>
-    public static byte[] Role(string name) => Core.Crypto.Keccak256.Hash(System.Text.Encoding.ASCII.GetBytes(name));
+    /// <summary>OpenZeppelin AccessControl's admin role: bytes32(0), not the hash of its name.</summary>
+    public const string DefaultAdminRole = "DEFAULT_ADMIN_ROLE";
+
+    /// <summary>
+    /// A role's id as OpenZeppelin AccessControl defines it: keccak256 of its name, except
+    /// <see cref="DefaultAdminRole"/>, which is 32 zero bytes.
+    /// </summary>
+    public static byte[] Role(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return name == DefaultAdminRole ? new byte[32] : Core.Crypto.Keccak256.Hash(System.Text.Encoding.ASCII.GetBytes(name));
+    }
 }

@@ -36,6 +36,17 @@ public sealed class OvppTokenContract(EthRpcClient rpc, EthAddress address)
     public async Task<byte[]> RewardRootAsync(CancellationToken cancellationToken = default) =>
         (byte[])(await CallAsync("rewardRoot", BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0]!;
 
+    /// <summary>The latest epoch committed to the token; a non-zero reward root is cumulative through it.</summary>
+    public async Task<long> RootEpochAsync(CancellationToken cancellationToken = default) =>
+        (long)(BigInteger)(await CallAsync("rootEpoch", BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0]!;
+
+    /// <summary>Minted but not yet claimed: the pool, the token contract's own balance.</summary>
+    public async Task<BigInteger> UnclaimedRewardsAsync(CancellationToken cancellationToken = default) =>
+        (BigInteger)(await CallAsync("unclaimedRewards", BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0]!;
+
+    public async Task<bool> HasRoleAsync(string role, EthAddress account, CancellationToken cancellationToken = default) =>
+        (bool)(await CallAsync("hasRole", BlockParameter.Latest, cancellationToken, EpochLedgerContract.Role(role), account.ToArray()).ConfigureAwait(false))[0]!;
+
     public async Task<BigInteger> TotalSupplyAsync(CancellationToken cancellationToken = default) =>
         (BigInteger)(await CallAsync("totalSupply", BlockParameter.Latest, cancellationToken).ConfigureAwait(false))[0]!;
 }
