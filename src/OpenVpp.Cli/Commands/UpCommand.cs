@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging;
+using OpenVpp.Cli.Chain;
+using OpenVpp.Cli.Demo;
 using OpenVpp.Cli.Hosting;
+using OpenVpp.Core.Epochs;
 using OpenVpp.Gateway;
 using OpenVpp.Node;
 
@@ -20,7 +23,9 @@ internal static class UpCommand
         var verbose = new Option<bool>("--verbose") { Description = "Show the hosts' informational logs, not only warnings." };
 
         var command = new Command("up", """
-            Run the network locally: a node on loopback and a gateway with a simulated fleet, until Ctrl-C.
+            Run the network locally: a local chain (anvil) with the contracts deployed, a node on loopback that indexes
+            the chain and commits every epoch with its rewards, and a gateway with a simulated fleet whose devices are
+            registered on chain by one owner wallet per site, until Ctrl-C.
             Data survives restarts: run it again on the same --data to continue where it stopped.
 
             Example: ./openvpp up --devices 50 --interval 1m
@@ -36,8 +41,26 @@ internal static class UpCommand
             var level = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning;
             void Logging(ILoggingBuilder builder) => builder.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level);
 
+            // The value layer: anvil keeps its state in data/chain, so a restart continues the same chain and contracts.
+            var schedule = new EpochSchedule(NodeCommand.DefaultGenesis, parse.GetValue(epochLength));
+            await using var chain = await LocalChain.StartAsync(
+                Path.Combine(dataDir, "chain"), Math.Max(0, schedule.IndexAt(TimeProvider.System.GetUtcNow())), persistent: true, Console.WriteLine, cancel)
+                .ConfigureAwait(false);
             await using var node = NodeApplication.Build(
-                new NodeOptions { DataDir = Path.Combine(dataDir, "node"), Url = url, EpochLength = parse.GetValue(epochLength), Genesis = NodeCommand.DefaultGenesis },
+                new NodeOptions
+                {
+                    DataDir = Path.Combine(dataDir, "node"),
+                    Url = url,
+                    EpochLength = parse.GetValue(epochLength),
+                    Genesis = NodeCommand.DefaultGenesis,
+                    Chain = new ChainOptions
+                    {
+                        Rpc = chain.Anvil.RpcUri,
+                        Manifest = chain.Manifest,
+                        ConfirmationDepth = 0,
+                        OracleKey = chain.Wallets.Load(LocalChain.OracleWallet),
+                    },
+                },
                 TimeProvider.System,
                 Logging);
             if (!await NodeStarter.TryStartAsync(node, url, cancel).ConfigureAwait(false))
@@ -59,11 +82,15 @@ internal static class UpCommand
                 TimeProvider.System,
                 Logging);
             await gateway.StartAsync(cancel).ConfigureAwait(false);
+            await new DemoValueLayer(chain, Console.WriteLine).RegisterSitesAsync(Path.Combine(dataDir, "gateway"), TimeSpan.FromSeconds(60), cancel)
+                .ConfigureAwait(false);
 
             Console.WriteLine($"""
                 OpenVPP is running (Ctrl-C to stop).
                   node API      {url}/v1/devices   {url}/v1/epochs   {url}/v1/stats
                   OpenAPI       {url}/openapi/v1.json
+                  chain         {chain.Anvil.RpcUri} (chain id {chain.Manifest.ChainId}); contracts in {chain.ManifestPath}
+                  rewards       {url}/v1/rewards/<owner address>   wallets: ./openvpp wallet list --data {Path.Combine(dataDir, "chain")}
                   data          {dataDir}  (node/node.db, gateway/keystore.json, gateway/outbox.db)
                   fleet         {parse.GetValue(devices)} simulated devices, one signed reading each per {step.TotalMinutes:0.##} min
                 Try: curl -s {url}/v1/stats

@@ -56,15 +56,29 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
             }
 
             using var owner = chain.Sender(wallet);
-            await chain.FundAsync(owner.Address, cancel).ConfigureAwait(false);
-            var devices = site.Select(d => new OnChainDevice(
-                d.PublicKey.ToArray(), default, (uint)d.Descriptor.NameplatePowerW, (uint)d.Descriptor.CapacityWh, d.Descriptor.Region, d.Descriptor.Kind)).ToList();
-            var receipt = await chain.Registry.RegisterDevicesAsync(owner, devices, cancel).ConfigureAwait(false);
             _owners[wallet] = owner.Address;
+            var devices = new List<OnChainDevice>();
+            foreach (var d in site)
+            {
+                // A restarted `up` finds its devices already registered; registering one twice would revert the batch.
+                if (!await chain.Registry.IsRegisteredAsync(new EthAddress(d.Id.Bytes), cancel).ConfigureAwait(false))
+                {
+                    devices.Add(new OnChainDevice(
+                        d.PublicKey.ToArray(), default, (uint)d.Descriptor.NameplatePowerW, (uint)d.Descriptor.CapacityWh, d.Descriptor.Region, d.Descriptor.Kind));
+                }
+            }
+
+            if (devices.Count == 0)
+            {
+                continue;
+            }
+
+            await chain.FundAsync(owner.Address, cancel).ConfigureAwait(false);
+            var receipt = await chain.Registry.RegisterDevicesAsync(owner, devices, cancel).ConfigureAwait(false);
             _registrations.Add((devices.Count, receipt.GasUsed));
         }
 
-        progress($"registered {_registrations.Sum(r => r.Devices)} devices on chain for {_owners.Count} site owners");
+        progress($"registered {_registrations.Sum(r => r.Devices)} devices on chain for {_owners.Count} site owners (wallets in {chain.Wallets.Directory})");
     }
 
     /// <summary>Waits until the ledger holds every epoch up to <paramref name="lastEpoch"/>.</summary>
