@@ -7,7 +7,7 @@ namespace OpenVpp.Chain.Tests.Contracts;
 
 public class ContractArtifactTests
 {
-    public static TheoryData<string> Deployable => ["PlainNft", "DeviceRegistry", "EpochLedger", "RewardDistributor", "OvppToken"];
+    public static TheoryData<string> Deployable => ["PlainNft", "DeviceRegistry", "EpochLedger", "OvppToken"];
 
     [Theory]
     [MemberData(nameof(Deployable))]
