@@ -24,4 +24,15 @@ internal static class CliRoot
         root.Add(BenchCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A command line that does not parse (unknown option, missing or
+    /// malformed value) exits with 2, the usage-error code, so scripts can tell it from a command that failed (1).
+    /// </summary>
+    public static async Task<int> InvokeAsync(IReadOnlyList<string> args, InvocationConfiguration configuration, CancellationToken cancel = default)
+    {
+        var parse = Create().Parse(args);
+        var code = await parse.InvokeAsync(configuration, cancel).ConfigureAwait(false);
+        return parse.Errors.Count > 0 && code == CommandErrors.Failure ? CommandErrors.UsageError : code;
+    }
 }
