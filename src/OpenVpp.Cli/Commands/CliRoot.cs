@@ -15,6 +15,8 @@ internal static class CliRoot
             Start here:
               openvpp up                 run a node and a gateway with a simulated fleet on this machine
               openvpp demo --json        run a whole accelerated scenario and print a JSON report
+              openvpp wallet new --name alice
+                                         create a wallet to register devices and claim OVPP rewards with
             """);
         root.Add(UpCommand.Create());
         root.Add(NodeCommand.Create());
@@ -22,6 +24,8 @@ internal static class CliRoot
         root.Add(DemoCommand.Create());
         root.Add(VerifyEpochCommand.Create());
         root.Add(BenchCommand.Create());
+        root.Add(WalletCommand.Create());
+        root.Add(DeviceCommand.Create());
         return root;
     }
 
