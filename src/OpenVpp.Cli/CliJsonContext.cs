@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using OpenVpp.Cli.Bench;
 using OpenVpp.Cli.Demo;
+using OpenVpp.Cli.Devices;
 using OpenVpp.Cli.Verification;
+using OpenVpp.Cli.Wallets;
 
 namespace OpenVpp.Cli;
 
@@ -13,6 +15,12 @@ namespace OpenVpp.Cli;
 [JsonSerializable(typeof(IngestBenchReport))]
 [JsonSerializable(typeof(DemoReport))]
 [JsonSerializable(typeof(EpochVerification))]
+[JsonSerializable(typeof(WalletCreatedReport))]
+[JsonSerializable(typeof(WalletListReport))]
+[JsonSerializable(typeof(BalanceReport))]
+[JsonSerializable(typeof(ClaimReport))]
+[JsonSerializable(typeof(RegistrationReport))]
+[JsonSerializable(typeof(NodeRewardsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
 
 /// <summary>One-line JSON for messages between processes (the load generator's report).</summary>

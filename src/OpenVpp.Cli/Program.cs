@@ -1,8 +1,6 @@
 using System.CommandLine;
 using OpenVpp.Cli.Commands;
 
-var root = CliRoot.Create();
-
 // Ctrl-C and SIGTERM cancel the command's token; hosts then get this long to stop cleanly before the process ends.
 var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
-return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+return await CliRoot.InvokeAsync(args, invocation).ConfigureAwait(false);

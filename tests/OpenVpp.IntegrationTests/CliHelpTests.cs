@@ -9,6 +9,11 @@ public class CliHelpTests
     [InlineData("demo", "--faults")]
     [InlineData("verify-epoch", "Exit code 0")]
     [InlineData("bench ingest", "raw_verify_per_s")]
+    [InlineData("wallet new", "mode 0600")]
+    [InlineData("wallet list", "addresses")]
+    [InlineData("wallet balance", "OPENVPP_PRIVATE_KEY")]
+    [InlineData("wallet claim", "Merkle proof")]
+    [InlineData("device register", "already registered")]
     public async Task Every_command_explains_itself_with_help(string command, string expected)
     {
         var (code, output, _) = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);
@@ -25,6 +30,15 @@ public class CliHelpTests
 
         Assert.NotEqual(0, code);
         Assert.Contains("--no-such-option", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_command_line_that_does_not_parse_exits_with_the_usage_error_code_2()
+    {
+        var (code, output, error) = await CliRunner.RunAsync("wallet", "new");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--name", output + error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal static class CliRunner
             // Commands write to Console; swap it for the duration of one run (runs are serialised by the gate).
             Console.SetOut(output);
             Console.SetError(error);
-            var code = await CliRoot.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            var code = await CliRoot.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
             return (code, output.ToString(), error.ToString());
         }
         finally

@@ -8,6 +8,9 @@ internal static class CommonOptions
 {
     public const string DefaultNodeUrl = "http://127.0.0.1:8640";
 
+    /// <summary>Where `openvpp up` keeps its data; the wallet and device commands look there by default.</summary>
+    public const string DefaultDataDir = "data";
+
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON document (for scripts) instead of human-readable text." };
 
     public static Option<string> NodeUrl() => new("--node")
