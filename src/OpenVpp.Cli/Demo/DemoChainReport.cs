@@ -9,5 +9,8 @@ internal sealed record DemoChain(long ChainId, string Rpc, IReadOnlyDictionary<s
 /// </summary>
 internal sealed record DemoRewards(string Emitted, int Owners, int Claims, string ClaimedTotal, int Mismatches);
 
-/// <summary>Gas measured in the run. Registration is per device in the demo's batches (one per site's owner).</summary>
-internal sealed record DemoGas(long RegisterPerDevice, int RegisterBatchSize, long EpochCommit, long Claim, long Transfer);
+/// <summary>
+/// Gas measured in the run: registration per device in a batch of 100 (measured on this chain inside a reverted
+/// snapshot) and in the demo's own per-site batches; epoch commit (median), first claim (mean), an OVPP transfer.
+/// </summary>
+internal sealed record DemoGas(long RegisterPerDevice, long RegisterPerDeviceSiteBatches, int SiteBatchSize, long EpochCommit, long Claim, long Transfer);

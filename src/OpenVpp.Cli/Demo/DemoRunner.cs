@@ -36,6 +36,7 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         await using var chain = await LocalChain.StartAsync(Path.Combine(settings.DataDir, "chain"), 0, persistent: false, progress, cancel)
             .ConfigureAwait(false);
         var valueLayer = new DemoValueLayer(chain, progress);
+        await valueLayer.MeasureBatchRegistrationAsync(cancel).ConfigureAwait(false);
         string[] nodeArgs =
         [
             "node", "--data", nodeDir, "--url", url, "--epoch-length", Seconds(settings.EpochLength),
@@ -134,8 +135,8 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
             }
 
             progress("owners claim their rewards");
-            var (rewards, claimGas, transferGas) = await valueLayer.ClaimAllAsync(http, cancel).ConfigureAwait(false);
-            var (perDevice, batchSize) = valueLayer.RegistrationGas();
+            var (rewards, claimGas, transferGas) = await valueLayer.ClaimAllAsync(new Uri(url), cancel).ConfigureAwait(false);
+            var (perDevice, perDeviceSites, siteBatch) = valueLayer.RegistrationGas();
             commitGas.Sort();
             await gateway.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
             await node.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
@@ -160,7 +161,7 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
                 settings.DataDir,
                 valueLayer.Describe(),
                 rewards,
-                new DemoGas(perDevice, batchSize, commitGas.Count == 0 ? 0 : commitGas[commitGas.Count / 2], claimGas, transferGas));
+                new DemoGas(perDevice, perDeviceSites, siteBatch, commitGas.Count == 0 ? 0 : commitGas[commitGas.Count / 2], claimGas, transferGas));
         }
         finally
         {

@@ -48,7 +48,7 @@ internal static class DemoSummary
         var rw = r.Rewards;
         text.AppendLine(c, $"  rewards    emitted {rw.Emitted} base units; {rw.Claims} of {rw.Owners} owners claimed {rw.ClaimedTotal}; mismatches {rw.Mismatches}");
         var g = r.Gas;
-        text.AppendLine(c, $"  gas        register {g.RegisterPerDevice:N0}/device (batches of ~{g.RegisterBatchSize}), epoch commit {g.EpochCommit:N0}, claim {g.Claim:N0}, transfer {g.Transfer:N0}");
+        text.AppendLine(c, $"  gas        register {g.RegisterPerDevice:N0}/device in a batch of 100 ({g.RegisterPerDeviceSiteBatches:N0} in the demo's batches of ~{g.SiteBatchSize}), epoch commit {g.EpochCommit:N0}, claim {g.Claim:N0}, transfer {g.Transfer:N0}");
         text.Append(Passed(r) ? "  verdict    PASS: nothing lost, every fault caught, every root verified and committed, claims match the oracle" : "  verdict    FAIL: see above");
         return text.ToString();
     }

@@ -1,12 +1,16 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using OpenVpp.Chain.Contracts;
 using OpenVpp.Chain.Crypto;
+using OpenVpp.Chain.Hosting;
 using OpenVpp.Chain.Rpc;
+using OpenVpp.Chain.Transactions;
 using OpenVpp.Cli.Chain;
-using OpenVpp.Core.Wire;
+using OpenVpp.Cli.Devices;
+using OpenVpp.Cli.Wallets;
+using OpenVpp.Core.Crypto;
+using OpenVpp.Core.Devices;
 using OpenVpp.Gateway.Keystore;
 
 namespace OpenVpp.Cli.Demo;
@@ -18,7 +22,10 @@ namespace OpenVpp.Cli.Demo;
 internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> progress)
 {
     private readonly Dictionary<string, EthAddress> _owners = new(StringComparer.Ordinal);
+    private const int ProbeBatch = 100;
+
     private readonly List<(int Devices, ulong Gas)> _registrations = [];
+    private long _batchOf100PerDevice;
 
     public DemoChain Describe() => new(
         chain.Manifest.ChainId,
@@ -30,6 +37,33 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
             ["epoch_ledger"] = chain.Manifest.Contracts.EpochLedger,
             ["distributor"] = chain.Manifest.Contracts.Distributor,
         });
+
+    /// <summary>
+    /// The batch-of-100 registration cost, measured on this chain and then undone: a throwaway account registers 100
+    /// fresh keys inside an anvil snapshot, which is reverted. Runs before the node starts, so nothing indexes it.
+    /// </summary>
+    public async Task MeasureBatchRegistrationAsync(CancellationToken cancel)
+    {
+        var anvil = new AnvilRpc(chain.Rpc);
+        var snapshot = await anvil.SnapshotAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            using var probe = new TransactionSender(chain.Rpc, AnvilDevAccounts.Key(9), (ulong)chain.Manifest.ChainId, LocalChain.SenderOptions);
+            var devices = new List<OnChainDevice>(ProbeBatch);
+            for (var i = 0; i < ProbeBatch; i++)
+            {
+                using var key = P256DeviceKey.Create();
+                devices.Add(new OnChainDevice(key.PublicKey, probe.Address, 5_000, 10_000, "NL-NH", DeviceKind.Battery));
+            }
+
+            var receipt = await chain.Registry.RegisterDevicesAsync(probe, devices, cancel).ConfigureAwait(false);
+            _batchOf100PerDevice = (long)(receipt.GasUsed / ProbeBatch);
+        }
+        finally
+        {
+            await anvil.RevertAsync(snapshot, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Waits for the gateway's keystore, then registers each site's devices from the site owner's wallet.</summary>
     public async Task RegisterSitesAsync(string gatewayDir, TimeSpan timeout, CancellationToken cancel)
@@ -46,10 +80,15 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
             await Task.Delay(100, cancel).ConfigureAwait(false);
         }
 
-        using var keystore = OpenWithRetry(path);
-        foreach (var site in keystore.Devices.GroupBy(d => d.Descriptor.Site).OrderBy(g => g.Key, StringComparer.Ordinal))
+        string[] sites;
+        using (var keystore = OpenWithRetry(path))
         {
-            var wallet = "owner-" + Unsafe().Replace(site.Key, "-");
+            sites = [.. keystore.Devices.Select(d => d.Descriptor.Site).Distinct().Order(StringComparer.Ordinal)];
+        }
+
+        foreach (var site in sites)
+        {
+            var wallet = "owner-" + Unsafe().Replace(site, "-");
             if (!chain.Wallets.Exists(wallet))
             {
                 chain.Wallets.Create(wallet);
@@ -57,25 +96,11 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
 
             using var owner = chain.Sender(wallet);
             _owners[wallet] = owner.Address;
-            var devices = new List<OnChainDevice>();
-            foreach (var d in site)
-            {
-                // A restarted `up` finds its devices already registered; registering one twice would revert the batch.
-                if (!await chain.Registry.IsRegisteredAsync(new EthAddress(d.Id.Bytes), cancel).ConfigureAwait(false))
-                {
-                    devices.Add(new OnChainDevice(
-                        d.PublicKey.ToArray(), default, (uint)d.Descriptor.NameplatePowerW, (uint)d.Descriptor.CapacityWh, d.Descriptor.Region, d.Descriptor.Kind));
-                }
-            }
-
-            if (devices.Count == 0)
-            {
-                continue;
-            }
-
             await chain.FundAsync(owner.Address, cancel).ConfigureAwait(false);
-            var receipt = await chain.Registry.RegisterDevicesAsync(owner, devices, cancel).ConfigureAwait(false);
-            _registrations.Add((devices.Count, receipt.GasUsed));
+            // The owner's account stands in as the gateway's until gateways get chain identities of their own.
+            var devices = DeviceRegistrar.ReadKeystore(path, owner.Address, site).Select(d => d.Device).ToList();
+            var result = await DeviceRegistrar.RegisterAsync(chain.Registry, owner, devices, cancellationToken: cancel).ConfigureAwait(false);
+            _registrations.AddRange(result.Batches.Select(b => (b.Devices, b.GasUsed)));
         }
 
         progress($"registered {_registrations.Sum(r => r.Devices)} devices on chain for {_owners.Count} site owners (wallets in {chain.Wallets.Directory})");
@@ -97,31 +122,26 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
     }
 
     /// <summary>Every owner claims; returns the rewards summary and the gas of a first claim and of a transfer.</summary>
-    public async Task<(DemoRewards Rewards, long ClaimGas, long TransferGas)> ClaimAllAsync(HttpClient node, CancellationToken cancel)
+    public async Task<(DemoRewards Rewards, long ClaimGas, long TransferGas)> ClaimAllAsync(Uri node, CancellationToken cancel)
     {
         int claims = 0, mismatches = 0;
         var claimedTotal = BigInteger.Zero;
         var claimGas = new List<ulong>();
+        using var rewards = NodeRewardsClient.For(node, TimeSpan.FromSeconds(30));
         foreach (var (wallet, address) in _owners)
         {
-            using var response = await node.GetAsync($"v1/rewards/{address.ToString().ToLowerInvariant()}", cancel).ConfigureAwait(false);
-            if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            var view = await rewards.GetAsync(address, cancel).ConfigureAwait(false);
+            if (view is null)
             {
                 continue;
             }
 
-            response.EnsureSuccessStatusCode();
-            var view = await response.Content.ReadFromJsonAsync(WireJsonContext.Default.RewardClaimView, cancel).ConfigureAwait(false)
-                ?? throw new InvalidDataException("The node answered an empty reward view.");
-            var cumulative = BigInteger.Parse(view.CumulativeAmount, CultureInfo.InvariantCulture);
             using var owner = chain.Sender(wallet);
-            var receipt = await chain.Token.ClaimAsync(owner, address, cumulative, [.. view.Proof.Select(p => Convert.FromHexString(p.AsSpan(2)))], cancel)
-                .ConfigureAwait(false);
+            var claim = await RewardClaimer.ClaimAsync(chain.Token, owner, address, view.CumulativeAmount, view.Proof, cancel).ConfigureAwait(false);
             claims++;
-            claimGas.Add(receipt.GasUsed);
-            var balance = await chain.Token.BalanceOfAsync(address, cancel).ConfigureAwait(false);
-            claimedTotal += balance;
-            if (balance != cumulative)
+            claimGas.Add(claim.GasUsed);
+            claimedTotal += claim.Paid;
+            if (claim.BalanceAfter != view.CumulativeAmount)
             {
                 mismatches++;
             }
@@ -141,15 +161,18 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
 
         var emitted = await chain.Token.TotalSupplyAsync(cancel).ConfigureAwait(false);
         progress($"{claims} owners claimed {claimedTotal} base units of OVPP; {mismatches} mismatches against the oracle");
-        var rewards = new DemoRewards(
+        var summary = new DemoRewards(
             emitted.ToString(CultureInfo.InvariantCulture), _owners.Count, claims, claimedTotal.ToString(CultureInfo.InvariantCulture), mismatches);
-        return (rewards, claimGas.Count == 0 ? 0 : (long)claimGas.Average(g => (double)g), transferGas);
+        return (summary, claimGas.Count == 0 ? 0 : (long)claimGas.Average(g => (double)g), transferGas);
     }
 
-    public (long PerDevice, int BatchSize) RegistrationGas()
+    /// <summary>Per device in a batch of 100 (the probe), and per device in the demo's own per-site batches.</summary>
+    public (long BatchOf100, long InSiteBatches, int SiteBatchSize) RegistrationGas()
     {
         var devices = _registrations.Sum(r => r.Devices);
-        return devices == 0 ? (0, 0) : ((long)(_registrations.Sum(r => (double)r.Gas) / devices), (int)Math.Round((double)devices / _registrations.Count));
+        return devices == 0
+            ? (_batchOf100PerDevice, 0, 0)
+            : (_batchOf100PerDevice, (long)(_registrations.Sum(r => (double)r.Gas) / devices), (int)Math.Round((double)devices / _registrations.Count));
     }
 
     private static DeviceKeystore OpenWithRetry(string path)
