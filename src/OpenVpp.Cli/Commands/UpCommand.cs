@@ -90,7 +90,7 @@ internal static class UpCommand
                   node API      {url}/v1/devices   {url}/v1/epochs   {url}/v1/stats
                   OpenAPI       {url}/openapi/v1.json
                   chain         {chain.Anvil.RpcUri} (chain id {chain.Manifest.ChainId}); contracts in {chain.ManifestPath}
-                  rewards       {url}/v1/rewards/<owner address>   wallets: ./openvpp wallet list --data {Path.Combine(dataDir, "chain")}
+                  rewards       {url}/v1/rewards/<owner address>   wallets: ./openvpp wallet list --data {dataDir}
                   data          {dataDir}  (node/node.db, gateway/keystore.json, gateway/outbox.db)
                   fleet         {parse.GetValue(devices)} simulated devices, one signed reading each per {step.TotalMinutes:0.##} min
                 Try: curl -s {url}/v1/stats

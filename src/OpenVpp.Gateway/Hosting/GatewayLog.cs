@@ -61,4 +61,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(19, LogLevel.Warning, "Adapter {Adapter} reported {Device} twice for interval {Start:O}; only the first measurement is kept")]
     public static partial void RepeatedMeasurement(ILogger logger, string adapter, string device, DateTimeOffset start);
+
+    [LoggerMessage(20, LogLevel.Information, "{Count} devices are not in the node's on-chain registry yet; their readings wait in the outbox until their owner registers them (openvpp device register)")]
+    public static partial void DevicesAwaitingChainRegistration(ILogger logger, int count);
 }

@@ -59,7 +59,7 @@ internal sealed class DeviceEnrollment
     private async Task RegisterAllAsync(CancellationToken cancellationToken)
     {
         var devices = _runtime.Keystore.Devices;
-        int registered = 0, already = 0;
+        int registered = 0, already = 0, awaitingChain = 0;
         foreach (var chunk in devices.Chunk(_options.UploadBatchSize))
         {
             var request = new RegisterDevicesRequest([.. chunk.Select(d => new DeviceRegistration(
@@ -77,6 +77,7 @@ internal sealed class DeviceEnrollment
                 {
                     case "registered": registered++; break;
                     case "already_registered": already++; break;
+                    case "not_on_chain": awaitingChain++; break;
                     default:
                         var device = result.Index >= 0 && result.Index < chunk.Length ? chunk[result.Index] : null;
                         GatewayLog.DeviceRegistrationRejected(
@@ -84,6 +85,11 @@ internal sealed class DeviceEnrollment
                         break;
                 }
             }
+        }
+
+        if (awaitingChain > 0)
+        {
+            GatewayLog.DevicesAwaitingChainRegistration(_logger, awaitingChain);
         }
 
         GatewayLog.DevicesRegistered(_logger, devices.Count, _options.NodeUrl, registered, already);

@@ -69,7 +69,7 @@ internal static class DeviceEndpoints
                 var known = registry.Find(record.Id);
                 results[index] = known is not null && known.Record.PublicKey.AsSpan().SequenceEqual(record.PublicKey)
                     ? new RegistrationResult(index, record.Id.ToString(), "already_registered", null)
-                    : new RegistrationResult(index, record.Id.ToString(), "rejected",
+                    : new RegistrationResult(index, record.Id.ToString(), "not_on_chain",
                         "not in the on-chain registry yet; the owner registers it with `openvpp device register` (readings wait in the gateway's outbox)");
             }
 
