@@ -26,6 +26,7 @@ internal static class CliRoot
         root.Add(BenchCommand.Create());
         root.Add(WalletCommand.Create());
         root.Add(DeviceCommand.Create());
+        root.Add(DeployCommand.Create());
         return root;
     }
 
