@@ -14,7 +14,7 @@ namespace OpenVpp.Cli;
     WriteIndented = true)]
 [JsonSerializable(typeof(IngestBenchReport))]
 [JsonSerializable(typeof(DemoReport))]
-[JsonSerializable(typeof(EpochVerification))]
+[JsonSerializable(typeof(EpochVerificationReport))]
 [JsonSerializable(typeof(WalletCreatedReport))]
 [JsonSerializable(typeof(WalletListReport))]
 [JsonSerializable(typeof(BalanceReport))]

@@ -49,6 +49,22 @@ internal sealed class ChainCommandOptions
         command.Add(Rpc);
     }
 
+    /// <summary>--data, --manifest and --rpc: for commands that read the chain but sign nothing.</summary>
+    public void AddChainReadOptions(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Add(Data);
+        command.Add(Manifest);
+        command.Add(Rpc);
+    }
+
+    /// <summary>True when the command line names a chain: --data, --manifest or --rpc given explicitly.</summary>
+    public bool ChainGiven(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetResult(Data) is { Implicit: false } || parse.GetValue(Manifest) is not null || parse.GetValue(Rpc) is not null;
+    }
+
     public string DataDir(ParseResult parse) => Path.GetFullPath(parse.GetRequiredValue(Data));
 
     /// <summary>

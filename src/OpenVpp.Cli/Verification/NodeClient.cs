@@ -56,6 +56,22 @@ internal sealed class NodeClient(HttpClient http) : IDisposable
         return await response.Content.ReadFromJsonAsync(NodeJsonContext.Default.EpochView, cancel).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The rewards oracle's computation for an epoch (the JSON of GET /v1/epochs/{index}/rewards), or null when the
+    /// node has none (404: it runs no oracle, or has not settled the epoch yet).
+    /// </summary>
+    public async Task<string?> GetEpochRewardsJsonAsync(long index, CancellationToken cancel)
+    {
+        using var response = await http.GetAsync($"v1/epochs/{index}/rewards", cancel).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false);
+    }
+
     /// <summary>All sealed epochs, oldest first.</summary>
     public async Task<IReadOnlyList<EpochView>> GetAllEpochsAsync(CancellationToken cancel)
     {
