@@ -26,13 +26,16 @@ internal sealed record DemoFaults(IReadOnlyDictionary<string, int> Injected, IRe
 
 /// <summary>
 /// One sealed epoch; Verified says the root recomputed from the exported readings matches the node's; CommitTx is
-/// the oracle's commitEpoch transaction (data root and reward root in one).
+/// the oracle's commitEpoch transaction (data root and reward root in one); ChainVerified is verify-epoch's full check.
 /// </summary>
 internal sealed record DemoEpoch(long Index, DateTimeOffset Start, DateTimeOffset End, long Readings, string DataRoot, bool Verified)
 {
     public string? CommitTx { get; init; }
 
     public string? RewardRoot { get; init; }
+
+    /// <summary>The rewards recomputed from the oracle's document and these readings match it, and both roots match the ledger's.</summary>
+    public bool ChainVerified { get; init; }
 }
 
 /// <summary>

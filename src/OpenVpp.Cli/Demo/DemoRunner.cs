@@ -127,7 +127,8 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
             foreach (var epoch in audit.Epochs)
             {
                 var view = await client.GetEpochAsync(epoch.Index, cancel).ConfigureAwait(false);
-                epochs.Add(epoch with { CommitTx = view?.CommitTx, RewardRoot = view?.RewardRoot });
+                var onChain = await valueLayer.VerifyOnChainAsync(client, epoch.Index, cancel).ConfigureAwait(false);
+                epochs.Add(epoch with { CommitTx = view?.CommitTx, RewardRoot = view?.RewardRoot, ChainVerified = onChain });
                 if (view?.CommitGas is { } gas and > 0)
                 {
                     commitGas.Add(gas);
@@ -161,7 +162,7 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
                 settings.DataDir,
                 valueLayer.Describe(),
                 rewards,
-                new DemoGas(perDevice, perDeviceSites, siteBatch, commitGas.Count == 0 ? 0 : commitGas[commitGas.Count / 2], claimGas, transferGas));
+                new DemoGas(perDevice, perDeviceSites, siteBatch, commitGas.Count == 0 ? 0 : commitGas[^1], claimGas, transferGas));
         }
         finally
         {

@@ -8,7 +8,7 @@ internal static class DemoSummary
 {
     public static bool Passed(DemoReport report) =>
         report.Readings.Lost == 0
-        && report.Epochs.All(e => e.Verified && e.CommitTx is not null)
+        && report.Epochs.All(e => e.Verified && e.CommitTx is not null && e.ChainVerified)
         && report.Rewards.Mismatches == 0
         && report.Faults.Injected.Where(f => !f.Key.EndsWith("_restart", StringComparison.Ordinal))
             .All(f => report.Faults.DetectedAsExpected.GetValueOrDefault(f.Key) == f.Value);
@@ -39,7 +39,7 @@ internal static class DemoSummary
         var en = r.EnergyWh;
         text.AppendLine(c, $"  energy     generated {en.Generated / 1000.0:N1} kWh, consumed {en.Consumed / 1000.0:N1} kWh, grid import {en.Imported / 1000.0:N1} kWh, export {en.Exported / 1000.0:N1} kWh");
         text.AppendLine(c, $"             battery charged {en.BatteryCharged / 1000.0:N1} kWh, discharged {en.BatteryDischarged / 1000.0:N1} kWh; balance error {en.BalanceError:E2}");
-        text.AppendLine(c, $"  chain      id {r.Chain.ChainId} at {r.Chain.Rpc}; {r.Epochs.Count(e => e.CommitTx is not null)} epochs committed");
+        text.AppendLine(c, $"  chain      id {r.Chain.ChainId} at {r.Chain.Rpc}; {r.Epochs.Count(e => e.CommitTx is not null)} epochs committed, {r.Epochs.Count(e => e.ChainVerified)} with data and reward roots recomputed and matching the ledger");
         foreach (var (name, address) in r.Chain.Contracts)
         {
             text.AppendLine(c, $"             {name,-13} {address}");

@@ -8,6 +8,7 @@ using OpenVpp.Chain.Rpc;
 using OpenVpp.Chain.Transactions;
 using OpenVpp.Cli.Chain;
 using OpenVpp.Cli.Devices;
+using OpenVpp.Cli.Verification;
 using OpenVpp.Cli.Wallets;
 using OpenVpp.Core.Crypto;
 using OpenVpp.Core.Devices;
@@ -106,6 +107,27 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
         progress($"registered {_registrations.Sum(r => r.Devices)} devices on chain for {_owners.Count} site owners (wallets in {chain.Wallets.Directory})");
     }
 
+    /// <summary>
+    /// Recomputes an epoch's rewards from the oracle's document and the exported readings (what `openvpp verify-epoch`
+    /// does) and compares both roots with what the ledger holds. True only when all of it matches.
+    /// </summary>
+    public async Task<bool> VerifyOnChainAsync(NodeClient node, long epoch, CancellationToken cancel)
+    {
+        var export = await node.GetEpochExportAsync(epoch, cancel).ConfigureAwait(false);
+        var json = await node.GetEpochRewardsJsonAsync(epoch, cancel).ConfigureAwait(false);
+        if (export is null || json is null)
+        {
+            return false;
+        }
+
+        var check = RewardsVerifier.Verify(export, RewardsVerifier.Parse(json, $"epoch {epoch} rewards"), export.Epoch.Root);
+        var onChain = await chain.Ledger.EpochInfoAsync(epoch, cancel).ConfigureAwait(false);
+        return check.Match
+            && onChain.IsCommitted
+            && RewardsCheck.SameHex(HexBytes(onChain.DataRoot), export.Epoch.Root)
+            && RewardsCheck.SameHex(HexBytes(onChain.RewardRoot), check.ComputedRoot);
+    }
+
     /// <summary>Waits until the ledger holds every epoch up to <paramref name="lastEpoch"/>.</summary>
     public async Task WaitForCommitsAsync(long lastEpoch, TimeSpan timeout, CancellationToken cancel)
     {
@@ -174,6 +196,8 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
             ? (_batchOf100PerDevice, 0, 0)
             : (_batchOf100PerDevice, (long)(_registrations.Sum(r => (double)r.Gas) / devices), (int)Math.Round((double)devices / _registrations.Count));
     }
+
+    private static string HexBytes(byte[] bytes) => "0x" + Convert.ToHexStringLower(bytes);
 
     private static DeviceKeystore OpenWithRetry(string path)
     {
