@@ -35,6 +35,19 @@ public sealed class DemoEndToEndTests : IDisposable
         Assert.Equal(report.Readings.Accepted, report.Epochs.Sum(e => e.Readings));
         Assert.Equal(0, report.EnergyWh.BalanceError);
         Assert.True(report.EnergyWh.Consumed > 0);
+
+        // The value layer ran on a real anvil: every epoch committed, both roots recomputed and equal to the ledger's,
+        // and every owner with rewards claimed exactly the oracle's cumulative amount.
+        Assert.Equal(31337, report.Chain.ChainId);
+        Assert.All(new[] { "token", "registry", "epoch_ledger", "distributor" }, name => Assert.StartsWith("0x", report.Chain.Contracts[name], StringComparison.Ordinal));
+        Assert.All(report.Epochs, e => Assert.NotNull(e.CommitTx));
+        Assert.All(report.Epochs, e => Assert.True(e.ChainVerified, $"epoch {e.Index} roots do not match the ledger"));
+        Assert.True(report.Rewards.Claims > 0, "no owner had anything to claim");
+        Assert.Equal(0, report.Rewards.Mismatches);
+        Assert.Equal(report.Rewards.Emitted, report.Rewards.ClaimedTotal);
+        Assert.InRange(report.Gas.RegisterPerDevice, 1, 60_000);
+        Assert.InRange(report.Gas.Claim, 1, 60_000);
+        Assert.True(report.Gas.EpochCommit > 0 && report.Gas.Transfer > 0);
     }
 
     public void Dispose()

@@ -169,16 +169,19 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
             }
         }
 
+        // One OVPP base unit from an owner that holds some to another owner: the cost of a plain transfer.
         long transferGas = 0;
-        var holders = _owners.ToList();
-        if (holders.Count >= 2)
+        foreach (var (wallet, address) in _owners)
         {
-            using var from = chain.Sender(holders[0].Key);
-            if (await chain.Token.BalanceOfAsync(from.Address, cancel).ConfigureAwait(false) > 0)
+            var to = _owners.Values.FirstOrDefault(a => a != address);
+            if (to == default || await chain.Token.BalanceOfAsync(address, cancel).ConfigureAwait(false) == 0)
             {
-                var receipt = await chain.Token.TransferAsync(from, holders[1].Value, BigInteger.One, cancel).ConfigureAwait(false);
-                transferGas = (long)receipt.GasUsed;
+                continue;
             }
+
+            using var from = chain.Sender(wallet);
+            transferGas = (long)(await chain.Token.TransferAsync(from, to, BigInteger.One, cancel).ConfigureAwait(false)).GasUsed;
+            break;
         }
 
         var emitted = await chain.Token.TotalSupplyAsync(cancel).ConfigureAwait(false);
