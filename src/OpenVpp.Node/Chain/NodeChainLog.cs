@@ -27,4 +27,8 @@ internal static partial class NodeChainLog
     [LoggerMessage(EventId = 105, Level = LogLevel.Information,
         Message = "Epoch {Epoch} was already committed on chain (tx {Tx}); recorded it without sending again")]
     public static partial void CommitFoundOnChain(ILogger logger, long epoch, string tx);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning,
+        Message = "The rewards oracle cannot read the ledger via {Rpc} ({Error}); retrying with backoff. Sealed epochs wait and are committed in order once it answers")]
+    public static partial void LedgerUnreachable(ILogger logger, Uri rpc, string error);
 }

@@ -44,7 +44,17 @@ internal sealed class RewardsOracle(
         try
         {
             var lastSealed = await epochs.GetLastSealedAsync(cancellationToken);
-            var next = await chain.Ledger.NextEpochAsync(BlockParameter.Latest, cancellationToken);
+            long next;
+            try
+            {
+                next = await chain.Ledger.NextEpochAsync(BlockParameter.Latest, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                NodeChainLog.LedgerUnreachable(logger, chain.Options.Rpc, e.Message);
+                throw;
+            }
+
             await RecordCommitsMadeElsewhereAsync(next, cancellationToken);
             var committed = 0;
             while (lastSealed is { } sealedUpTo && next <= sealedUpTo)
@@ -71,22 +81,27 @@ internal sealed class RewardsOracle(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await RunOnceAsync(stoppingToken);
+                failures = 0;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e)
+            catch (Exception)
             {
-                NodeChainLog.CommitFailed(logger, -1, e.Message);
+                // CommitAsync has logged which epoch failed and why; back off so an unreachable chain is not hammered.
+                failures++;
             }
 
-            await Task.Delay(chain.Options.PollInterval, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // Real time: the chain's blocks do not follow the node's (possibly accelerated) clock.
+            var delay = failures == 0 ? chain.Options.PollInterval : TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
+            await Task.Delay(delay, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
