@@ -28,11 +28,19 @@ internal sealed class NodeHost : IAsyncDisposable
 
     public NodeOptions Options { get; }
 
-    public static async Task<NodeHost> StartAsync(string dataDir, FakeTimeProvider time, Action<NodeOptions>? configure = null)
+    /// <summary>Starts a node; its log goes nowhere, or to <paramref name="logs"/> when given.</summary>
+    public static async Task<NodeHost> StartAsync(string dataDir, FakeTimeProvider time, Action<NodeOptions>? configure = null, ILoggerProvider? logs = null)
     {
         var options = new NodeOptions { DataDir = dataDir, Url = "http://127.0.0.1:0" };
         configure?.Invoke(options);
-        var app = NodeApplication.Build(options, time, logging => logging.ClearProviders());
+        var app = NodeApplication.Build(options, time, logging =>
+        {
+            logging.ClearProviders();
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new NodeHost(app, new HttpClient { BaseAddress = new Uri(address) }, options);
