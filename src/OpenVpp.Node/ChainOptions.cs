@@ -27,7 +27,4 @@ public sealed class ChainOptions
     public Secp256k1Key? OracleKey { get; init; }
 
     public RewardParameters Rewards { get; init; } = new();
-
-    /// <summary>How long after an epoch is sealed the oracle waits before scoring it (late evidence of rejections).</summary>
-    public TimeSpan OracleDelay { get; init; } = TimeSpan.Zero;
 }

@@ -87,10 +87,47 @@ internal static class NodeServiceCollectionExtensions
             epochs.SetSettingAsync(firstEpochKey, firstEpoch.Value).GetAwaiter().GetResult();
         }
 
+        if (services.GetRequiredService<NodeOptions>().Chain is { } chainOptions)
+        {
+            CheckSameDeployment(epochs, chainOptions.Manifest);
+        }
+
         return new NodeStartState(
             readings.LoadDeviceStatesAsync().GetAwaiter().GetResult(),
             readings.GetLatestAcceptedAtAsync().GetAwaiter().GetResult(),
             epochs.GetLastSealedAsync().GetAwaiter().GetResult(),
             firstEpoch.Value);
+    }
+
+    /// <summary>
+    /// A node's store belongs to one deployment: its chain index, epoch commits and reward balances mean nothing
+    /// against other contracts. The first start with a chain records which; later starts must match.
+    /// </summary>
+    private static void CheckSameDeployment(IEpochStore epochs, OpenVpp.Chain.Deployment.DeploymentManifest manifest)
+    {
+        const string chainKey = "chain_id";
+        const string ledgerKey = "chain_ledger";
+        const string firstEpochKey = "chain_first_epoch";
+        var ledger = OpenVpp.Chain.Crypto.EthAddress.Parse(manifest.Contracts.EpochLedger).ToArray();
+        var ledgerTag = BitConverter.ToInt64(ledger, 0);
+        var storedChain = epochs.GetSettingAsync(chainKey).GetAwaiter().GetResult();
+        var storedLedger = epochs.GetSettingAsync(ledgerKey).GetAwaiter().GetResult();
+        var storedFirst = epochs.GetSettingAsync(firstEpochKey).GetAwaiter().GetResult();
+        if (storedChain is null && storedLedger is null)
+        {
+            epochs.SetSettingAsync(chainKey, manifest.ChainId).GetAwaiter().GetResult();
+            epochs.SetSettingAsync(ledgerKey, ledgerTag).GetAwaiter().GetResult();
+            epochs.SetSettingAsync(firstEpochKey, manifest.FirstEpoch).GetAwaiter().GetResult();
+            return;
+        }
+
+        // A redeployment on a fresh local chain reuses the same addresses, so the first epoch tells the two apart.
+        if (storedChain != manifest.ChainId || storedLedger != ledgerTag || storedFirst != manifest.FirstEpoch)
+        {
+            throw new InvalidOperationException(
+                $"This node's data belongs to another deployment (chain {storedChain}, first epoch {storedFirst}) than the manifest's " +
+                $"(chain {manifest.ChainId}, ledger {manifest.Contracts.EpochLedger}, first epoch {manifest.FirstEpoch}). " +
+                "Its chain index, commits and reward balances would not fit those contracts: start the node with a new --data directory, or with the manifest it was started with.");
+        }
     }
 }

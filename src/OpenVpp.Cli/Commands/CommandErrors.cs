@@ -79,6 +79,7 @@ internal static class CommandErrors
         RpcProtocolException protocol => $"the chain's answer makes no sense: {protocol.Message}",
         HttpRequestException http => $"HTTP request failed: {http.Message}",
         TimeoutException timeout => timeout.Message,
+        InvalidOperationException or ArgumentException => e.Message,
         IOException io => io.Message,
         _ => $"unexpected {e.GetType().Name}: {e.Message}",
     };

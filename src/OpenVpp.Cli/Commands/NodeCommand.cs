@@ -38,7 +38,7 @@ internal static class NodeCommand
         };
         clock.AddTo(command);
         chain.AddTo(command);
-        command.SetAction(async (parse, cancel) =>
+        command.SetAction((parse, cancel) => CommandErrors.RunAsync("node", async () =>
         {
             var options = new NodeOptions
             {
@@ -56,7 +56,7 @@ internal static class NodeCommand
             }
             await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
             return 0;
-        });
+        }, cancel));
         return command;
     }
 }

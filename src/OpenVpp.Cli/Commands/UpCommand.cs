@@ -33,7 +33,7 @@ internal static class UpCommand
         {
             data, port, devices, seed, interval, epochLength, verbose,
         };
-        command.SetAction(async (parse, cancel) =>
+        command.SetAction((parse, cancel) => CommandErrors.RunAsync("up", async () =>
         {
             var dataDir = Path.GetFullPath(parse.GetRequiredValue(data));
             var url = $"http://127.0.0.1:{parse.GetValue(port)}";
@@ -104,7 +104,7 @@ internal static class UpCommand
             await node.StopAsync(CancellationToken.None).ConfigureAwait(false);
             Console.WriteLine("Stopped. Nothing acknowledged is lost; run ./openvpp up again to continue.");
             return 0;
-        });
+        }, cancel));
         return command;
     }
 }

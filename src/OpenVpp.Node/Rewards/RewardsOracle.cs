@@ -161,21 +161,32 @@ internal sealed class RewardsOracle(
         }
     }
 
-    /// <summary>Epochs the ledger holds but this store has no commit for (the oracle crashed between send and record).</summary>
+    /// <summary>
+    /// Epochs the ledger holds but this store has no commit for (the oracle crashed between send and record): their
+    /// transaction is taken from the chain index once the indexer has seen it. Walks back from the newest computed epoch.
+    /// </summary>
     private async Task RecordCommitsMadeElsewhereAsync(long nextOnChain, CancellationToken cancellationToken)
     {
         var latest = await rewards.GetLatestAsync(cancellationToken);
-        if (latest is null || latest.CommitTx is not null || latest.Epoch >= nextOnChain)
+        for (var epoch = latest?.Epoch; epoch is { } e && e >= 0; epoch = e - 1)
         {
-            return;
-        }
+            var record = await rewards.GetAsync(e, cancellationToken);
+            if (record is null || record.CommitTx is not null)
+            {
+                return;
+            }
 
-        var commit = await index.GetCommitAsync(latest.Epoch, cancellationToken);
-        if (commit is not null)
-        {
-            await rewards.SetCommitAsync(latest.Epoch, commit.TxHash, 0, cancellationToken);
-            var tx = RpcHex.FormatData(commit.TxHash);
-            NodeChainLog.CommitFoundOnChain(logger, latest.Epoch, tx);
+            if (e >= nextOnChain)
+            {
+                continue;
+            }
+
+            if (await index.GetCommitAsync(e, cancellationToken) is { } commit)
+            {
+                await rewards.SetCommitAsync(e, commit.TxHash, 0, cancellationToken);
+                var tx = RpcHex.FormatData(commit.TxHash);
+                NodeChainLog.CommitFoundOnChain(logger, e, tx);
+            }
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class ChainRegistryTests(AnvilFixture chain) : IAsyncLifetime
 
         var before = await node.Host.IngestOneAsync(first);
         Assert.Equal(("rejected", "unknown_device"), (before.Status, before.Reason));
-        Assert.Equal("rejected", (await node.Host.RegisterAsync(Registration(key))).Results.Single().Status);
+        Assert.Equal("not_on_chain", (await node.Host.RegisterAsync(Registration(key))).Results.Single().Status);
 
         await chain.RegisterAsync(deployment, Owner, key);
         // The node's own background indexer (100 ms poll) picks the registration up.
@@ -186,6 +186,23 @@ public sealed class ChainRegistryTests(AnvilFixture chain) : IAsyncLifetime
 
     private static async Task<IReadOnlyList<DeviceView>> ListDevicesAsync(ChainNode node) =>
         (await node.Host.GetAsync<DevicePage>("/v1/devices?limit=100")).Items;
+
+    [Fact]
+    public async Task A_node_store_refuses_a_manifest_of_another_deployment()
+    {
+        var first = await chain.DeployAsync(CurrentEpoch);
+        var node = await StartAsync(first);
+        await node.DisposeAsync();
+        _nodes.Remove(node);
+
+        // Its index, commits and reward balances belong to the first deployment's contracts.
+        var second = await chain.DeployAsync(CurrentEpoch);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(second));
+        Assert.Contains("another deployment", refused.Message, StringComparison.Ordinal);
+
+        var again = await StartAsync(first);
+        Assert.NotNull(again.Indexer);
+    }
 
     private async Task<ChainNode> StartAsync(Deployment deployment, int confirmationDepth = 0, TimeSpan? pollInterval = null)
     {
