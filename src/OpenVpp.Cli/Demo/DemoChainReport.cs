@@ -11,7 +11,7 @@ internal sealed record DemoRewards(string Emitted, int Owners, int Claims, strin
 
 /// <summary>
 /// Gas measured in the run: registration per device in a batch of 100 (measured on this chain inside a reverted
-/// snapshot) and in the demo's own per-site batches; epoch commit (the largest: an epoch that issues rewards and
-/// moves the root costs more than an empty one), first claim (mean), an OVPP transfer.
+/// snapshot) and in the demo's own per-site batches; epoch commit (median over epochs after the first that issue
+/// rewards: the steady-state commit), first claim (mean), an OVPP transfer.
 /// </summary>
 internal sealed record DemoGas(long RegisterPerDevice, long RegisterPerDeviceSiteBatches, int SiteBatchSize, long EpochCommit, long Claim, long Transfer);
