@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OpenVpp.Chain.Deployment;
 using OpenVpp.Chain.Wallets;
+using OpenVpp.Core.Rewards;
 using OpenVpp.Node;
 
 namespace OpenVpp.Cli.Chain;
@@ -28,8 +29,12 @@ internal sealed class NodeChainArguments
         DefaultValueFactory = _ => 2,
     };
 
+    public Option<TimeSpan> ReadingInterval { get; } = Commands.CommonOptions.Duration(
+        "--reading-interval", "The fleet's metering interval; the rewards oracle expects epoch length / interval readings per device per epoch.", TimeSpan.FromMinutes(15));
+
     public void AddTo(Command command)
     {
+        command.Options.Add(ReadingInterval);
         command.Options.Add(Manifest);
         command.Options.Add(Rpc);
         command.Options.Add(OracleWallet);
@@ -38,7 +43,7 @@ internal sealed class NodeChainArguments
     }
 
     /// <summary>Null when no manifest was given (the node runs off-chain).</summary>
-    public ChainOptions? Resolve(ParseResult parse)
+    public ChainOptions? Resolve(ParseResult parse, TimeSpan epochLength)
     {
         var manifestPath = parse.GetValue(Manifest);
         if (manifestPath is null)
@@ -57,6 +62,7 @@ internal sealed class NodeChainArguments
             Manifest = manifest,
             ConfirmationDepth = parse.GetValue(Confirmations),
             OracleKey = key,
+            Rewards = new RewardParameters().WithReadingCadence(epochLength, parse.GetValue(ReadingInterval)),
         };
     }
 }

@@ -47,7 +47,7 @@ internal static class NodeCommand
                 EpochLength = parse.GetValue(epochLength),
                 Genesis = parse.GetValue(genesis),
                 SealCheckInterval = parse.GetValue(sealEvery),
-                Chain = chain.Resolve(parse),
+                Chain = chain.Resolve(parse, parse.GetValue(epochLength)),
             };
             await using var app = NodeApplication.Build(options, clock.Resolve(parse));
             if (!await NodeStarter.TryStartAsync(app, options.Url, cancel).ConfigureAwait(false))

@@ -4,6 +4,7 @@ using OpenVpp.Cli.Chain;
 using OpenVpp.Cli.Demo;
 using OpenVpp.Cli.Hosting;
 using OpenVpp.Core.Epochs;
+using OpenVpp.Core.Rewards;
 using OpenVpp.Gateway;
 using OpenVpp.Node;
 
@@ -59,6 +60,8 @@ internal static class UpCommand
                         Manifest = chain.Manifest,
                         ConfirmationDepth = 0,
                         OracleKey = chain.Wallets.Load(LocalChain.OracleWallet),
+                        // Completeness counts readings per epoch, so the oracle must know the fleet's cadence.
+                        Rewards = new RewardParameters().WithReadingCadence(parse.GetValue(epochLength), step),
                     },
                 },
                 TimeProvider.System,

@@ -42,6 +42,7 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
             "node", "--data", nodeDir, "--url", url, "--epoch-length", Seconds(settings.EpochLength),
             "--genesis", Iso(origin), "--seal-check", Seconds(RealToSimulated(TimeSpan.FromSeconds(0.25))), .. ClockArguments(clock),
             "--manifest", chain.ManifestPath, "--oracle-wallet", LocalChain.OracleWallet, "--confirmations", "0",
+            "--reading-interval", Seconds(settings.Interval),
         ];
         string[] gatewayArgs =
         [
