@@ -14,6 +14,7 @@ namespace OpenVpp.Cli;
     WriteIndented = true)]
 [JsonSerializable(typeof(IngestBenchReport))]
 [JsonSerializable(typeof(DemoReport))]
+[JsonSerializable(typeof(OpenVpp.Cli.Disputes.ChallengeReport))]
 [JsonSerializable(typeof(EpochVerificationReport))]
 [JsonSerializable(typeof(WalletCreatedReport))]
 [JsonSerializable(typeof(WalletListReport))]

@@ -27,6 +27,7 @@ internal static class CliRoot
         root.Add(WalletCommand.Create());
         root.Add(DeviceCommand.Create());
         root.Add(DeployCommand.Create());
+        root.Add(ChallengeCommand.Create());
         return root;
     }
 
