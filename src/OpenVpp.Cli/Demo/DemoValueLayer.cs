@@ -150,7 +150,8 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
         var claimedTotal = BigInteger.Zero;
         var claimGas = new List<ulong>();
         using var rewards = NodeRewardsClient.For(node, TimeSpan.FromSeconds(30));
-        foreach (var (wallet, address) in _owners)
+        var anyIssued = await chain.Token.TotalSupplyAsync(cancel).ConfigureAwait(false) > 0;
+        foreach (var (wallet, address) in anyIssued ? _owners : [])
         {
             var view = await rewards.GetAsync(address, cancel).ConfigureAwait(false);
             if (view is null)

@@ -55,6 +55,13 @@ internal sealed class NodeRewardsClient(HttpClient http) : IDisposable
                 return null;
             }
 
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // The token holds no root: nothing committed with rewards yet, or claims paused by a dispute.
+                throw new InvalidOperationException(
+                    $"claims are not open at {BaseAddress}: nothing has been committed with rewards yet, or an epoch is disputed and claims are paused until the oracle resolves it.");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new HttpRequestException(

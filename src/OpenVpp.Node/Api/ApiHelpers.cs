@@ -15,6 +15,8 @@ internal static class ApiHelpers
 
     public static IResult BadRequest(string title, string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
 
+    public static IResult Conflict(string title, string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
     public static IResult NotFound(string title, string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: title);
 
     /// <summary>Reads a JSON body with its source-generated contract; a problem result instead when it cannot.</summary>

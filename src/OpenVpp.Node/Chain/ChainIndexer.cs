@@ -64,14 +64,23 @@ internal sealed class ChainIndexer(
             while (from <= safe)
             {
                 var to = Math.Min(safe, from + options.MaxLogRange - 1);
+                var toBlock = await chain.Rpc.GetBlockAsync((ulong)to, cancellationToken)
+                    ?? throw new InvalidOperationException($"The chain has no block {to} although its head is {head}.");
                 var logs = await chain.Rpc.GetLogsAsync(new LogFilter
                 {
                     FromBlock = (ulong)from,
                     ToBlock = (ulong)to,
                     Addresses = [chain.Registry.Address, chain.Ledger.Address, chain.Token.Address],
                 }, cancellationToken);
-                var toBlock = await chain.Rpc.GetBlockAsync((ulong)to, cancellationToken)
-                    ?? throw new InvalidOperationException($"The chain has no block {to} although its head is {head}.");
+                // A reorg between the two reads would store one fork's logs under the other's hash; read the hash
+                // again and leave the range for the next poll if it moved.
+                var after = await chain.Rpc.GetBlockAsync((ulong)to, cancellationToken);
+                if (after is null || !after.Hash.AsSpan().SequenceEqual(toBlock.Hash)
+                    || logs.Any(l => l.BlockNumber == (ulong)to && !l.BlockHash.AsSpan().SequenceEqual(toBlock.Hash)))
+                {
+                    break;
+                }
+
                 var batch = _decoder.Decode(logs, reset, to, toBlock.Hash, clock.UtcNow);
                 await store.ApplyAsync(batch, cancellationToken);
                 await UpdateRegistryAsync(batch, cancellationToken);

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using OpenVpp.Core.Accounts;
 using OpenVpp.Core.Rewards;
 using OpenVpp.Core.Wire;
+using Microsoft.Extensions.DependencyInjection;
 using OpenVpp.Node.Api;
+using OpenVpp.Node.Chain;
 using OpenVpp.Storage.Chain;
 using OpenVpp.Storage.Rewards;
 
@@ -19,6 +21,7 @@ internal static class RewardEndpoints
     {
         routes.MapGet("/v1/rewards/{account}", GetClaimAsync).WithTags("Rewards")
             .Produces<RewardClaimView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("An owner's cumulative reward as of the latest committed epoch, what it already claimed, and the Merkle proof to claim the rest");
         routes.MapGet("/v1/epochs/{index:long}/rewards", GetEpochAsync).WithTags("Rewards")
             .Produces<EpochRewardsDocument>().ProducesProblem(StatusCodes.Status404NotFound)
@@ -26,17 +29,42 @@ internal static class RewardEndpoints
         return routes;
     }
 
-    private static async Task<IResult> GetClaimAsync(string account, IRewardStore rewards, IChainIndexStore index, CancellationToken cancellationToken)
+    private static async Task<IResult> GetClaimAsync(
+        string account, IRewardStore rewards, IChainIndexStore index, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!AccountAddress.TryParse(account.ToLowerInvariant(), out var address))
         {
             return ApiHelpers.BadRequest("Bad account", $"'{account}' is not an account address (0x followed by 40 hex digits).");
         }
 
-        var latest = await rewards.GetLatestCommittedAsync(cancellationToken);
-        if (latest is null)
+        // Proofs must be against the root the token holds now, not against what this store last recorded.
+        var chain = services.GetService<ChainContext>();
+        EpochRewardRecord? latest;
+        BigInteger? claimedOnChain = null;
+        if (chain is not null)
         {
-            return ApiHelpers.NotFound("No rewards yet", "No epoch has been committed with rewards yet.");
+            var root = await chain.Token.RewardRootAsync(cancellationToken);
+            if (root.All(b => b == 0))
+            {
+                return ApiHelpers.Conflict("Claims are not open",
+                    "The token holds no reward root: nothing has been committed with rewards yet, or an epoch is disputed and claims are paused until the oracle resolves it.");
+            }
+
+            latest = await rewards.FindByRewardRootAsync(root, cancellationToken);
+            if (latest is null)
+            {
+                return ApiHelpers.NotFound("Unknown reward root", $"The token's reward root {HexBytes.ToHex(root)} is not one this node computed; ask the oracle's node.");
+            }
+
+            claimedOnChain = await chain.Token.ClaimedAsync(new OpenVpp.Chain.Crypto.EthAddress(address.Bytes), cancellationToken);
+        }
+        else
+        {
+            latest = await rewards.GetLatestCommittedAsync(cancellationToken);
+            if (latest is null)
+            {
+                return ApiHelpers.NotFound("No rewards yet", "No epoch has been committed with rewards yet.");
+            }
         }
 
         var document = RewardsOracle.Parse(latest.ComputationJson);
@@ -47,7 +75,8 @@ internal static class RewardEndpoints
             return ApiHelpers.NotFound("No rewards for this account", $"{address} has earned nothing up to epoch {latest.Epoch}.");
         }
 
-        var claimed = (await index.GetClaimsAsync(address.ToArray(), cancellationToken)).Aggregate(BigInteger.Zero, (sum, c) => sum + c.Amount);
+        var claimed = claimedOnChain
+            ?? (await index.GetClaimsAsync(address.ToArray(), cancellationToken)).Aggregate(BigInteger.Zero, (sum, c) => sum + c.Amount);
         var claimable = BigInteger.Max(BigInteger.Zero, proof.CumulativeAmount - claimed);
         return TypedResults.Ok(new RewardClaimView(
             address.ToString(),

@@ -122,6 +122,14 @@ internal sealed class RewardsOracle(
         }
 
         var previousRecord = await rewards.GetAsync(epoch - 1, cancellationToken);
+        if (previousRecord is null && epoch > chain.Options.Manifest.FirstEpoch)
+        {
+            // Starting from zero here would drop every owner's unclaimed rewards from the cumulative root.
+            throw new InvalidOperationException(
+                $"The rewards oracle has no balances after epoch {epoch - 1} (this store did not settle it), so it cannot settle epoch {epoch}. " +
+                "Run the oracle on the node whose store settled the earlier epochs, or restore its node.db.");
+        }
+
         var previous = previousRecord is null
             ? CumulativeRewards.Empty
             : EpochRewardsDocuments.CumulativeAfter(Parse(previousRecord.ComputationJson));
@@ -162,30 +170,19 @@ internal sealed class RewardsOracle(
     }
 
     /// <summary>
-    /// Epochs the ledger holds but this store has no commit for (the oracle crashed between send and record): their
-    /// transaction is taken from the chain index once the indexer has seen it. Walks back from the newest computed epoch.
+    /// Epochs the ledger holds but this store has no commit for (the oracle crashed between send and record, or a
+    /// receipt timed out): their transaction is taken from the chain index once the indexer has seen it; every run
+    /// retries all of them, so one found late is still recorded.
     /// </summary>
     private async Task RecordCommitsMadeElsewhereAsync(long nextOnChain, CancellationToken cancellationToken)
     {
-        var latest = await rewards.GetLatestAsync(cancellationToken);
-        for (var epoch = latest?.Epoch; epoch is { } e && e >= 0; epoch = e - 1)
+        foreach (var epoch in await rewards.ListUncommittedBeforeAsync(nextOnChain, cancellationToken))
         {
-            var record = await rewards.GetAsync(e, cancellationToken);
-            if (record is null || record.CommitTx is not null)
+            if (await index.GetCommitAsync(epoch, cancellationToken) is { } commit)
             {
-                return;
-            }
-
-            if (e >= nextOnChain)
-            {
-                continue;
-            }
-
-            if (await index.GetCommitAsync(e, cancellationToken) is { } commit)
-            {
-                await rewards.SetCommitAsync(e, commit.TxHash, 0, cancellationToken);
+                await rewards.SetCommitAsync(epoch, commit.TxHash, 0, cancellationToken);
                 var tx = RpcHex.FormatData(commit.TxHash);
-                NodeChainLog.CommitFoundOnChain(logger, e, tx);
+                NodeChainLog.CommitFoundOnChain(logger, epoch, tx);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Microsoft.Data.Sqlite;
 using OpenVpp.Storage.Rewards;
 
 namespace OpenVpp.Storage.Sqlite;
@@ -47,6 +48,32 @@ public sealed class SqliteRewardStore(SqliteDatabase database) : IRewardStore
     public Task<EpochRewardRecord?> GetLatestAsync(CancellationToken cancellationToken = default) =>
         QueryOneAsync($"SELECT {Columns} FROM epoch_rewards ORDER BY epoch DESC LIMIT 1", null, cancellationToken);
 
+    public async Task<IReadOnlyList<long>> ListUncommittedBeforeAsync(long epoch, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT epoch FROM epoch_rewards WHERE commit_tx IS NULL AND epoch < $e ORDER BY epoch";
+        command.Parameters.AddWithValue("$e", epoch);
+        var list = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(reader.GetInt64(0));
+        }
+
+        return list;
+    }
+
+    public async Task<EpochRewardRecord?> FindByRewardRootAsync(byte[] rewardRoot, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM epoch_rewards WHERE reward_root = $r ORDER BY epoch DESC LIMIT 1";
+        command.Parameters.AddWithValue("$r", rewardRoot);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
     public Task<EpochRewardRecord?> GetLatestCommittedAsync(CancellationToken cancellationToken = default) =>
         QueryOneAsync($"SELECT {Columns} FROM epoch_rewards WHERE commit_tx IS NOT NULL ORDER BY epoch DESC LIMIT 1", null, cancellationToken);
 
@@ -61,17 +88,15 @@ public sealed class SqliteRewardStore(SqliteDatabase database) : IRewardStore
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
 
-        return new EpochRewardRecord(
+    private static EpochRewardRecord Read(SqliteDataReader reader) =>
+        new(
             reader.GetInt64(0),
             (byte[])reader[1],
             BigInteger.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
             reader.GetString(3),
             reader.IsDBNull(4) ? null : (byte[])reader[4],
             reader.IsDBNull(5) ? null : reader.GetInt64(5));
-    }
 }
