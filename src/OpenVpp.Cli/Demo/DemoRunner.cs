@@ -127,7 +127,12 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
             var commitGas = new List<long>();
             foreach (var epoch in audit.Epochs)
             {
-                var view = await client.GetEpochAsync(epoch.Index, cancel).ConfigureAwait(false);
+                // The ledger can hold a commit a moment before the node has recorded its receipt.
+                Node.Api.EpochView? view = null;
+                await WaitUntilAsync(
+                    async () => (view = await client.GetEpochAsync(epoch.Index, cancel).ConfigureAwait(false))?.CommitTx is not null,
+                    TimeSpan.FromSeconds(30),
+                    cancel).ConfigureAwait(false);
                 var onChain = await valueLayer.VerifyOnChainAsync(client, epoch.Index, cancel).ConfigureAwait(false);
                 epochs.Add(epoch with { CommitTx = view?.CommitTx, RewardRoot = view?.RewardRoot, ChainVerified = onChain });
                 // Steady state: the ledger's first commit also writes its slots for the first time, and an epoch that
