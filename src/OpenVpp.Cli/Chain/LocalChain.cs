@@ -60,7 +60,7 @@ internal sealed class LocalChain : IAsyncDisposable
         {
             ExecutablePath = AnvilLocator.Find(),
             StateFile = persistent ? Path.Combine(dataDir, "chain-state.json") : null,
-            StateInterval = TimeSpan.FromSeconds(5),
+            StateInterval = TimeSpan.FromSeconds(1),
         }, cancellationToken: cancel).ConfigureAwait(false);
         var rpc = anvil.CreateClient();
         try

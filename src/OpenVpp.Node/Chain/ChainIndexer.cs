@@ -24,6 +24,12 @@ internal sealed class ChainIndexer(
     private readonly ChainLogDecoder _decoder = new(chain);
     private readonly SemaphoreSlim _polling = new(1, 1);
 
+    /// <summary>
+    /// True from a reorg's reset until the rebuild reaches the confirmed head: the registry is incomplete meanwhile,
+    /// so the rewards oracle waits rather than score an epoch without some devices.
+    /// </summary>
+    public bool IsRebuilding { get; private set; }
+
     /// <summary>The last block applied (null before the first poll).</summary>
     public long? HeadBlock { get; private set; }
 
@@ -56,6 +62,7 @@ internal sealed class ChainIndexer(
                 {
                     NodeChainLog.ReorgDetected(logger, last.Number, deployment);
                     reset = true;
+                    IsRebuilding = true;
                     from = deployment;
                 }
             }
@@ -93,6 +100,11 @@ internal sealed class ChainIndexer(
                 HeadBlock = to;
                 reset = false;
                 from = to + 1;
+            }
+
+            if (from > safe)
+            {
+                IsRebuilding = false;
             }
 
             return applied;

@@ -74,7 +74,7 @@ internal sealed class ChainLogDecoder(ChainContext chain)
             else if (chain.Ledger.IsEvent(log, EpochLedgerContract.DisputeResolvedEvent))
             {
                 var v = chain.Ledger.DecodeEvent(log, EpochLedgerContract.DisputeResolvedEvent);
-                disputes.Add(new ChainEpochDispute((long)(BigInteger)v[0]!, Disputed: false));
+                disputes.Add(new ChainEpochDispute((long)(BigInteger)v[0]!, Disputed: false, CorrectedDataRoot: (byte[])v[1]!));
             }
             else if (chain.Token.IsEvent(log, OvppTokenContract.TransferEvent))
             {

@@ -24,6 +24,7 @@ namespace OpenVpp.Node.Rewards;
 /// </summary>
 internal sealed class RewardsOracle(
     ChainContext chain,
+    ChainIndexer indexer,
     IEpochStore epochs,
     IRewardStore rewards,
     IChainIndexStore index,
@@ -35,7 +36,7 @@ internal sealed class RewardsOracle(
     /// <summary>Computes and commits every sealed epoch the ledger does not hold yet; returns how many were committed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
-        if (chain.Oracle is null)
+        if (chain.Oracle is null || indexer.IsRebuilding)
         {
             return 0;
         }

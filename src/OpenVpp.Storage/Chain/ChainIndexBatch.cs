@@ -30,11 +30,14 @@ public sealed record ChainDeviceRegistration(DeviceRecord Device, long Block);
 /// <summary>An ERC-721 transfer of a device token: rewards follow the current owner.</summary>
 public sealed record ChainOwnerChange(DeviceId Device, string Owner);
 
-/// <summary>An EpochCommitted event (or a DisputeResolved one, which replaces the data root).</summary>
+/// <summary>An EpochCommitted event.</summary>
 public sealed record ChainEpochCommit(long Epoch, byte[] DataRoot, byte[] RewardRoot, BigInteger Reward, byte[] TxHash, long Block);
 
-/// <summary>An EpochDisputed event (<see cref="Disputed"/> true) or the resolution of one (false).</summary>
-public sealed record ChainEpochDispute(long Epoch, bool Disputed);
+/// <summary>
+/// An EpochDisputed event (<see cref="Disputed"/> true) or a DisputeResolved one (false), which also replaces the
+/// epoch's data root with <see cref="CorrectedDataRoot"/>.
+/// </summary>
+public sealed record ChainEpochDispute(long Epoch, bool Disputed, byte[]? CorrectedDataRoot = null);
 
 /// <summary>A reward claim: OVPP paid from the reward pool to <see cref="Account"/>.</summary>
 public sealed record ChainClaim(byte[] TxHash, int LogIndex, long Block, byte[] Account, BigInteger Amount);

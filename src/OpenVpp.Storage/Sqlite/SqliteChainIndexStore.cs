@@ -79,8 +79,8 @@ public sealed class SqliteChainIndexStore(SqliteDatabase database) : IChainIndex
 
         foreach (var dispute in batch.Disputes)
         {
-            Execute(connection, transaction, "UPDATE chain_epochs SET disputed = $d WHERE epoch = $e",
-                ("$d", dispute.Disputed ? 1 : 0), ("$e", dispute.Epoch));
+            Execute(connection, transaction, "UPDATE chain_epochs SET disputed = $d, data_root = coalesce($root, data_root) WHERE epoch = $e",
+                ("$d", dispute.Disputed ? 1 : 0), ("$root", (object?)dispute.CorrectedDataRoot ?? DBNull.Value), ("$e", dispute.Epoch));
         }
 
         foreach (var claim in batch.Claims)
