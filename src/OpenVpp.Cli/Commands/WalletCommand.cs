@@ -246,9 +246,10 @@ internal static class WalletCommand
             // A status code means the node answered, with an error; no status code means it could not be reached.
             return new NodeRewardsView(url, e.StatusCode is not null, false, null, null, null, null, e.Message);
         }
-        catch (Exception e) when (e is TimeoutException or InvalidDataException)
+        catch (Exception e) when (e is TimeoutException or InvalidDataException or InvalidOperationException)
         {
-            return new NodeRewardsView(url, e is InvalidDataException, false, null, null, null, null, e.Message);
+            // InvalidOperationException: the node answered that claims are not open (paused by a dispute, or nothing yet).
+            return new NodeRewardsView(url, e is not TimeoutException, false, null, null, null, null, e.Message);
         }
     }
 
