@@ -164,6 +164,24 @@ public sealed class ChainOracleTests(AnvilFixture chain) : IAsyncLifetime
 
     private static BigInteger Amount(string baseUnits) => BigInteger.Parse(baseUnits, CultureInfo.InvariantCulture);
 
+    [Fact]
+    public async Task An_epoch_without_rewards_is_committed_and_the_claim_endpoint_says_claims_are_not_open()
+    {
+        var epoch = CurrentEpoch;
+        var deployment = await chain.DeployAsync(epoch);
+        var node = await StartAsync(deployment);
+
+        var view = await EndEpochAsync(node, epoch);
+
+        // Nothing was read, so nothing was issued: the ledger holds a zero data root and the token no reward root.
+        Assert.Equal(0, view.ReadingCount);
+        Assert.Equal(epoch + 1, await deployment.Ledger.NextEpochAsync());
+        Assert.All(await deployment.Token.RewardRootAsync(), b => Assert.Equal(0, b));
+        using var response = await node.Host.Client.GetAsync($"/v1/rewards/0x{new string('a', 40)}");
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Claims are not open", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Moves the clock past <paramref name="epoch"/>'s end, has it sealed and committed; returns the node's view of it.</summary>
     private async Task<EpochView> EndEpochAsync(ChainNode node, long epoch)
     {
