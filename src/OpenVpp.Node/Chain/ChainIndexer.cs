@@ -121,31 +121,8 @@ internal sealed class ChainIndexer(
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PollAsync(stoppingToken);
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                failures++;
-                NodeChainLog.IndexingFailed(logger, chain.Options.Rpc, e.Message, failures);
-            }
-
-            // Real time: the chain's blocks do not follow the node's (possibly accelerated) clock.
-            var delay = failures == 0 ? chain.Options.PollInterval : TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-            await Task.Delay(delay, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChainPollLoop.RunAsync(ct => PollAsync(ct), chain.Options.PollInterval, (e, failures) => NodeChainLog.IndexingFailed(logger, chain.Options.Rpc, e.Message, failures), stoppingToken);
 
     private async Task UpdateRegistryAsync(ChainIndexBatch batch, CancellationToken cancellationToken)
     {

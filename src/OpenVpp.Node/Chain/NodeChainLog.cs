@@ -31,4 +31,8 @@ internal static partial class NodeChainLog
     [LoggerMessage(EventId = 106, Level = LogLevel.Warning,
         Message = "The rewards oracle cannot read the ledger via {Rpc} ({Error}); retrying with backoff. Sealed epochs wait and are committed in order once it answers")]
     public static partial void LedgerUnreachable(ILogger logger, Uri rpc, string error);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Error,
+        Message = "The rewards oracle failed ({Error}); attempt {Failures}, retrying with backoff")]
+    public static partial void OracleFailed(ILogger logger, string error, int failures);
 }

@@ -31,6 +31,8 @@ internal sealed class RewardsOracle(
     DeviceRegistry registry,
     ILogger<RewardsOracle> logger) : BackgroundService
 {
+    private const string Logged = "openvpp.logged";
+
     private readonly SemaphoreSlim _running = new(1, 1);
 
     /// <summary>Computes and commits every sealed epoch the ledger does not hold yet; returns how many were committed.</summary>
@@ -53,6 +55,7 @@ internal sealed class RewardsOracle(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 NodeChainLog.LedgerUnreachable(logger, chain.Options.Rpc, e.Message);
+                e.Data[Logged] = true;
                 throw;
             }
 
@@ -80,29 +83,15 @@ internal sealed class RewardsOracle(
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception)
-            {
-                // CommitAsync has logged which epoch failed and why; back off so an unreachable chain is not hammered.
-                failures++;
-            }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        ChainPollLoop.RunAsync(ct => RunOnceAsync(ct), chain.Options.PollInterval, OnFailure, stoppingToken);
 
-            // Real time: the chain's blocks do not follow the node's (possibly accelerated) clock.
-            var delay = failures == 0 ? chain.Options.PollInterval : TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5)));
-            await Task.Delay(delay, TimeProvider.System, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    private void OnFailure(Exception e, int failures)
+    {
+        // CommitAsync and the ledger read have said what failed; anything else (e.g. no earlier balances) is said here.
+        if (!e.Data.Contains(Logged))
+        {
+            NodeChainLog.OracleFailed(logger, e.Message, failures);
         }
     }
 
@@ -166,6 +155,7 @@ internal sealed class RewardsOracle(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             NodeChainLog.CommitFailed(logger, record.Epoch, e.Message);
+            e.Data[Logged] = true;
             throw;
         }
     }
