@@ -1,4 +1,5 @@
 using OpenVpp.Chain.Reverts;
+using OpenVpp.Chain.Transactions;
 
 namespace OpenVpp.Chain.Contracts;
 
@@ -19,6 +20,9 @@ public static class OvppArtifacts
 
     /// <summary>Decodes every custom error of the three contracts by name.</summary>
     public static RevertDecoder RevertDecoder => LazyDecoder.Value;
+
+    /// <summary>Sender settings for these contracts: reverts come back with the custom error's name and arguments.</summary>
+    public static TransactionSenderOptions SenderOptions => new() { RevertDecoder = RevertDecoder };
 
     private static ContractArtifact Load(string name)
     {

@@ -26,10 +26,7 @@ internal sealed class LocalChain : IAsyncDisposable
         Manifest = manifest;
         ManifestPath = manifestPath;
         Wallets = wallets;
-        var contracts = manifest.Contracts;
-        Registry = new DeviceRegistryContract(rpc, OpenVpp.Chain.Crypto.EthAddress.Parse(contracts.Registry));
-        Ledger = new EpochLedgerContract(rpc, OpenVpp.Chain.Crypto.EthAddress.Parse(contracts.EpochLedger));
-        Token = new OvppTokenContract(rpc, OpenVpp.Chain.Crypto.EthAddress.Parse(contracts.Token));
+        (Registry, Ledger, Token) = OvppContracts.Bind(rpc, manifest);
     }
 
     public AnvilProcess Anvil { get; }
@@ -47,8 +44,6 @@ internal sealed class LocalChain : IAsyncDisposable
     public EpochLedgerContract Ledger { get; }
 
     public OvppTokenContract Token { get; }
-
-    public static TransactionSenderOptions SenderOptions { get; } = new() { RevertDecoder = OvppArtifacts.RevertDecoder };
 
     /// <summary>Starts anvil and deploys, or (with a state file that already holds a deployment) reuses the deployment.</summary>
     public static async Task<LocalChain> StartAsync(string dataDir, long firstEpoch, bool persistent, Action<string> progress, CancellationToken cancel)
@@ -82,7 +77,7 @@ internal sealed class LocalChain : IAsyncDisposable
             else
             {
                 progress($"chain: anvil at {anvil.RpcUri}; deploying the contracts");
-                using var admin = new TransactionSender(rpc, wallets.Load(AdminWallet), anvil.ChainId, SenderOptions);
+                using var admin = new TransactionSender(rpc, wallets.Load(AdminWallet), anvil.ChainId, OvppArtifacts.SenderOptions);
                 var cap = EmissionSchedule.MaxSupply(new RewardParameters());
                 manifest = await OvppDeployer.DeployAsync(rpc, admin, wallets.Load(OracleWallet).Address, cap, firstEpoch, cancel).ConfigureAwait(false);
             }
@@ -99,7 +94,7 @@ internal sealed class LocalChain : IAsyncDisposable
     }
 
     /// <summary>A sender for a wallet of this chain.</summary>
-    public TransactionSender Sender(string wallet) => new(Rpc, Wallets.Load(wallet), (ulong)Manifest.ChainId, SenderOptions);
+    public TransactionSender Sender(string wallet) => new(Rpc, Wallets.Load(wallet), (ulong)Manifest.ChainId, OvppArtifacts.SenderOptions);
 
     /// <summary>Gives an account 10 ETH for gas (anvil only).</summary>
     public Task FundAsync(OpenVpp.Chain.Crypto.EthAddress account, CancellationToken cancel) =>

@@ -4,7 +4,7 @@ using OpenVpp.Chain.Deployment;
 using OpenVpp.Chain.Rpc;
 using OpenVpp.Chain.Transactions;
 using OpenVpp.Chain.Wallets;
-using OpenVpp.Cli.Chain;
+using OpenVpp.Chain.Contracts;
 using OpenVpp.Core.Epochs;
 using OpenVpp.Core.Rewards;
 
@@ -59,7 +59,7 @@ internal static class DeployCommand
             var firstEpoch = Math.Max(0, schedule.IndexAt(DateTimeOffset.UtcNow));
 
             using var client = new EthRpcClient(uri);
-            using var admin = await TransactionSender.CreateAsync(client, key, LocalChain.SenderOptions, cancellationToken: cancel).ConfigureAwait(false);
+            using var admin = await TransactionSender.CreateAsync(client, key, OvppArtifacts.SenderOptions, cancellationToken: cancel).ConfigureAwait(false);
             var cap = EmissionSchedule.MaxSupply(new RewardParameters());
             var manifest = await OvppDeployer.DeployAsync(client, admin, oracleAddress, cap, firstEpoch, cancel).ConfigureAwait(false);
             var path = Path.Combine(dir, DeploymentManifest.FileName);

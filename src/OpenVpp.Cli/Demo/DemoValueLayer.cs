@@ -49,7 +49,7 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
         var snapshot = await anvil.SnapshotAsync(cancel).ConfigureAwait(false);
         try
         {
-            using var probe = new TransactionSender(chain.Rpc, AnvilDevAccounts.Key(9), (ulong)chain.Manifest.ChainId, LocalChain.SenderOptions);
+            using var probe = new TransactionSender(chain.Rpc, AnvilDevAccounts.Key(9), (ulong)chain.Manifest.ChainId, OvppArtifacts.SenderOptions);
             var devices = new List<OnChainDevice>(ProbeBatch);
             for (var i = 0; i < ProbeBatch; i++)
             {
@@ -124,8 +124,8 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
         var onChain = await chain.Ledger.EpochInfoAsync(epoch, cancel).ConfigureAwait(false);
         return check.Match
             && onChain.IsCommitted
-            && RewardsCheck.SameHex(HexBytes(onChain.DataRoot), export.Epoch.Root)
-            && RewardsCheck.SameHex(HexBytes(onChain.RewardRoot), check.ComputedRoot);
+            && RewardsCheck.SameHex(Core.Wire.HexBytes.ToHex(onChain.DataRoot), export.Epoch.Root)
+            && RewardsCheck.SameHex(Core.Wire.HexBytes.ToHex(onChain.RewardRoot), check.ComputedRoot);
     }
 
     /// <summary>Waits until the ledger holds every epoch up to <paramref name="lastEpoch"/>.</summary>
@@ -200,8 +200,6 @@ internal sealed partial class DemoValueLayer(LocalChain chain, Action<string> pr
             ? (_batchOf100PerDevice, 0, 0)
             : (_batchOf100PerDevice, (long)(_registrations.Sum(r => (double)r.Gas) / devices), (int)Math.Round((double)devices / _registrations.Count));
     }
-
-    private static string HexBytes(byte[] bytes) => "0x" + Convert.ToHexStringLower(bytes);
 
     private static DeviceKeystore OpenWithRetry(string path)
     {

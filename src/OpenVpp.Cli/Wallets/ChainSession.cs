@@ -18,10 +18,7 @@ internal sealed class ChainSession : IDisposable
     {
         Manifest = manifest;
         Rpc = rpc;
-        var contracts = manifest.Contracts;
-        Token = new OvppTokenContract(rpc, ParseAddress(contracts.Token, "token"));
-        Registry = new DeviceRegistryContract(rpc, ParseAddress(contracts.Registry, "registry"));
-        Ledger = new EpochLedgerContract(rpc, ParseAddress(contracts.EpochLedger, "epoch_ledger"));
+        (Registry, Ledger, Token) = OvppContracts.Bind(rpc, manifest);
     }
 
     public DeploymentManifest Manifest { get; }
@@ -77,12 +74,7 @@ internal sealed class ChainSession : IDisposable
 
     /// <summary>A sender for <paramref name="key"/> that names the contracts' custom errors in reverts. The caller disposes it.</summary>
     public TransactionSender CreateSender(Secp256k1Key key) =>
-        new(Rpc, key, (ulong)Manifest.ChainId, new TransactionSenderOptions { RevertDecoder = OvppArtifacts.RevertDecoder });
+        new(Rpc, key, (ulong)Manifest.ChainId, OvppArtifacts.SenderOptions);
 
     public void Dispose() => Rpc.Dispose();
-
-    private static EthAddress ParseAddress(string? text, string name) =>
-        EthAddress.TryParse(text, out var address)
-            ? address
-            : throw new CommandException($"the deployment manifest's {name} address '{text}' is not an address; the manifest is damaged.");
 }

@@ -1,5 +1,5 @@
 using OpenVpp.Chain.Contracts;
-using OpenVpp.Chain.Crypto;
+using OpenVpp.Chain.Deployment;
 using OpenVpp.Chain.Rpc;
 using OpenVpp.Chain.Transactions;
 
@@ -13,14 +13,10 @@ internal sealed class ChainContext : IDisposable
     {
         Options = options;
         Rpc = new EthRpcClient(options.Rpc);
-        var contracts = options.Manifest.Contracts;
-        Registry = new DeviceRegistryContract(Rpc, EthAddress.Parse(contracts.Registry));
-        Ledger = new EpochLedgerContract(Rpc, EthAddress.Parse(contracts.EpochLedger));
-        Token = new OvppTokenContract(Rpc, EthAddress.Parse(contracts.Token));
+        (Registry, Ledger, Token) = OvppContracts.Bind(Rpc, options.Manifest);
         if (options.OracleKey is { } key)
         {
-            Oracle = new TransactionSender(Rpc, key, (ulong)options.Manifest.ChainId,
-                new TransactionSenderOptions { RevertDecoder = OvppArtifacts.RevertDecoder });
+            Oracle = new TransactionSender(Rpc, key, (ulong)options.Manifest.ChainId, OvppArtifacts.SenderOptions);
         }
     }
 
