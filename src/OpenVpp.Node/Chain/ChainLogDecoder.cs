@@ -54,10 +54,8 @@ internal sealed class ChainLogDecoder(ChainContext chain)
                 var from = new EthAddress((byte[])v[0]!);
                 if (from != default)
                 {
-                    var tokenId = ((BigInteger)v[2]!).ToByteArray(isUnsigned: true, isBigEndian: true);
-                    var id = new byte[DeviceId.Length];
-                    tokenId.AsSpan(Math.Max(0, tokenId.Length - id.Length)).CopyTo(id.AsSpan(Math.Max(0, id.Length - tokenId.Length)));
-                    owners.Add(new ChainOwnerChange(new DeviceId(id), new EthAddress((byte[])v[1]!).ToString()));
+                    // Token id = uint160(device id): the indexed topic's last 20 bytes are the device id.
+                    owners.Add(new ChainOwnerChange(new DeviceId(log.Topics[3].AsSpan(32 - DeviceId.Length)), new EthAddress((byte[])v[1]!).ToString()));
                 }
             }
             else if (chain.Ledger.IsEvent(log, EpochLedgerContract.EpochCommittedEvent))
