@@ -37,6 +37,7 @@ internal static class NodeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EpochSealer>());
         services.AddSingleton<IRewardStore, SqliteRewardStore>();
         services.AddSingleton<IChainIndexStore, SqliteChainIndexStore>();
+        services.AddSingleton<RewardTreeCache>();
         if (options.Chain is { } chain)
         {
             services.AddSingleton(chain);

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenVpp.Core.Accounts;
-using OpenVpp.Core.Rewards;
 using OpenVpp.Core.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using OpenVpp.Node.Api;
@@ -30,7 +29,7 @@ internal static class RewardEndpoints
     }
 
     private static async Task<IResult> GetClaimAsync(
-        string account, IRewardStore rewards, IChainIndexStore index, IServiceProvider services, CancellationToken cancellationToken)
+        string account, IRewardStore rewards, IChainIndexStore index, RewardTreeCache trees, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!AccountAddress.TryParse(account.ToLowerInvariant(), out var address))
         {
@@ -67,9 +66,8 @@ internal static class RewardEndpoints
             }
         }
 
-        var document = RewardsOracle.Parse(latest.ComputationJson);
-        var cumulative = EpochRewardsDocuments.CumulativeAfter(document);
-        var proof = RewardTree.Build(cumulative).GetProof(address);
+        var (tree, rewardRoot) = trees.Get(latest);
+        var proof = tree.GetProof(address);
         if (proof is null)
         {
             return ApiHelpers.NotFound("No rewards for this account", $"{address} has earned nothing up to epoch {latest.Epoch}.");
@@ -85,7 +83,7 @@ internal static class RewardEndpoints
             claimed.ToString(CultureInfo.InvariantCulture),
             claimable.ToString(CultureInfo.InvariantCulture),
             [.. proof.Proof.Select(p => HexBytes.ToHex(p))],
-            document.RewardRoot));
+            rewardRoot));
     }
 
     private static async Task<IResult> GetEpochAsync(long index, IRewardStore rewards, CancellationToken cancellationToken)
