@@ -200,8 +200,12 @@ public sealed class ChainRegistryTests(AnvilFixture chain) : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => StartAsync(second));
         Assert.Contains("another deployment", refused.Message, StringComparison.Ordinal);
 
+        // Its own deployment still works: a device registered there becomes known.
         var again = await StartAsync(first);
-        Assert.NotNull(again.Indexer);
+        var key = Key();
+        await chain.RegisterAsync(first, Owner, key);
+        await again.Indexer.PollAsync();
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(again, $"/v1/devices/{key.Id}"));
     }
 
     private async Task<ChainNode> StartAsync(Deployment deployment, int confirmationDepth = 0, TimeSpan? pollInterval = null)
