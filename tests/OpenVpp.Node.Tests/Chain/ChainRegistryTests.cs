@@ -188,6 +188,26 @@ public sealed class ChainRegistryTests(AnvilFixture chain) : IAsyncLifetime
         (await node.Host.GetAsync<DevicePage>("/v1/devices?limit=100")).Items;
 
     [Fact]
+    public async Task A_device_token_transferred_on_chain_changes_the_owner_rewards_go_to()
+    {
+        var deployment = await chain.DeployAsync(CurrentEpoch);
+        var node = await StartAsync(deployment);
+        var key = Key();
+        await chain.RegisterAsync(deployment, Owner, key);
+        await node.Indexer.PollAsync();
+
+        using var owner = chain.Sender(Owner);
+        using var buyer = chain.Sender(OtherOwner);
+        var tokenId = new System.Numerics.BigInteger(key.Id.Bytes, isUnsigned: true, isBigEndian: true);
+        await owner.SendAndWaitAsync(deployment.Registry.Address,
+            deployment.Registry.Encode("transferFrom", owner.Address.ToArray(), buyer.Address.ToArray(), tokenId));
+        await node.Indexer.PollAsync();
+
+        var device = await node.Host.GetAsync<DeviceView>($"/v1/devices/{key.Id}");
+        Assert.Equal(buyer.Address.ToString(), device.Owner, ignoreCase: true);
+    }
+
+    [Fact]
     public async Task A_node_store_refuses_a_manifest_of_another_deployment()
     {
         var first = await chain.DeployAsync(CurrentEpoch);
