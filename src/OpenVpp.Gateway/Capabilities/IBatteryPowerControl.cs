@@ -1,0 +1,11 @@
+namespace OpenVpp.Gateway.Capabilities;
+
+/// <summary>A battery that follows a power setpoint (SunSpec storage controls, a simulated battery).</summary>
+public interface IBatteryPowerControl
+{
+    /// <summary>
+    /// Asks the battery for <paramref name="setpointW"/>: positive discharges (delivers), negative charges, zero holds;
+    /// null returns it to its own control.
+    /// </summary>
+    ValueTask ApplyBatterySetpointAsync(int? setpointW, CancellationToken cancellationToken);
+}

@@ -1,0 +1,90 @@
+using OpenVpp.Core.Readings;
+using OpenVpp.Gateway.Adapters.Live;
+using OpenVpp.Gateway.Capabilities;
+
+namespace OpenVpp.Gateway.Tests.Adapters;
+
+public sealed class LiveIntervalMeterTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Registers_give_the_interval_energy_as_their_difference_from_the_previous_interval()
+    {
+        var meter = new LiveIntervalMeter("meter");
+        meter.Record(new DeviceSample(T0.AddMinutes(-1), new EnergyRegisters(10_000, 500)));
+        meter.Record(new DeviceSample(T0.AddMinutes(5), new EnergyRegisters(10_200, 500), PowerW: -900));
+        meter.Record(new DeviceSample(T0.AddMinutes(14), new EnergyRegisters(10_250, 530), PowerW: 1200));
+
+        var m = meter.Close(T0, T0.AddMinutes(15))!;
+
+        Assert.Equal(250, m.EnergyImportedWh);
+        Assert.Equal(30, m.EnergyExportedWh);
+        Assert.Equal((int)Math.Round((30 - 250) * 4.0), m.AveragePowerW);
+        Assert.Equal(1200, m.PeakPowerW);
+        Assert.Equal(ReadingStatus.None, m.Flags);
+    }
+
+    [Fact]
+    public void The_first_registers_ever_seen_start_a_partial_interval_and_the_next_interval_is_whole()
+    {
+        var meter = new LiveIntervalMeter("meter");
+        meter.Record(new DeviceSample(T0.AddMinutes(3), new EnergyRegisters(1000, 0)));
+        meter.Record(new DeviceSample(T0.AddMinutes(10), new EnergyRegisters(1100, 0)));
+        var first = meter.Close(T0, T0.AddMinutes(15))!;
+        meter.Record(new DeviceSample(T0.AddMinutes(20), new EnergyRegisters(1300, 0)));
+        var second = meter.Close(T0.AddMinutes(15), T0.AddMinutes(30))!;
+
+        Assert.Equal(100, first.EnergyImportedWh);
+        Assert.True(first.Flags.HasFlag(ReadingStatus.PartialInterval));
+        Assert.Equal(200, second.EnergyImportedWh);
+        Assert.False(second.Flags.HasFlag(ReadingStatus.PartialInterval));
+    }
+
+    [Fact]
+    public void Power_alone_is_held_between_samples_and_a_silent_interval_gives_no_reading()
+    {
+        var meter = new LiveIntervalMeter("charger");
+        meter.Record(new DeviceSample(T0, PowerW: -4000));
+        meter.Record(new DeviceSample(T0.AddMinutes(5), PowerW: -8000));
+        meter.Record(new DeviceSample(T0.AddMinutes(10), PowerW: 0));
+
+        var m = meter.Close(T0, T0.AddMinutes(15))!;
+
+        // 4 kW for 5 min + 8 kW for 5 min = 333 + 667 Wh drawn.
+        Assert.Equal(1000, m.EnergyImportedWh);
+        Assert.Equal(0, m.EnergyExportedWh);
+        Assert.Equal(8000, m.PeakPowerW);
+        Assert.Equal(ReadingStatus.None, m.Flags);
+        Assert.Null(meter.Close(T0.AddMinutes(15), T0.AddMinutes(30)));
+    }
+
+    [Fact]
+    public void A_meter_reset_restarts_the_baseline_instead_of_reporting_negative_energy()
+    {
+        var meter = new LiveIntervalMeter("meter");
+        meter.Record(new DeviceSample(T0.AddMinutes(-1), new EnergyRegisters(50_000, 0)));
+        meter.Record(new DeviceSample(T0.AddMinutes(2), new EnergyRegisters(50_100, 0)));
+        _ = meter.Close(T0, T0.AddMinutes(15));
+        meter.Record(new DeviceSample(T0.AddMinutes(16), new EnergyRegisters(10, 0)));
+        meter.Record(new DeviceSample(T0.AddMinutes(20), new EnergyRegisters(60, 0)));
+
+        var m = meter.Close(T0.AddMinutes(15), T0.AddMinutes(30))!;
+
+        Assert.Equal(50, m.EnergyImportedWh);
+    }
+
+    [Fact]
+    public void State_of_charge_and_faults_come_from_the_interval_samples()
+    {
+        var meter = new LiveIntervalMeter("battery");
+        meter.Record(new DeviceSample(T0.AddMinutes(1), PowerW: 2000, StateOfChargeBp: 5000));
+        meter.Record(new DeviceSample(T0.AddMinutes(9), PowerW: 2000, StateOfChargeBp: 4800, Fault: true));
+
+        var m = meter.Close(T0, T0.AddMinutes(15))!;
+
+        Assert.Equal((ushort)4800, m.StateOfChargeBp);
+        Assert.True(m.Flags.HasFlag(ReadingStatus.DeviceFault));
+        Assert.True(m.Flags.HasFlag(ReadingStatus.PartialInterval));
+    }
+}
