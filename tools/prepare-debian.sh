@@ -5,6 +5,8 @@
 set -euo pipefail
 missing=()
 command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing+=(mosquitto)
+# mosquitto_pub/mosquitto_sub: an independent MQTT client to test the embedded broker and the publisher with.
+command -v mosquitto_pub >/dev/null || missing+=(mosquitto-clients)
 [ ${#missing[@]} -eq 0 ] && exit 0
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -14,4 +16,6 @@ fi
 echo "prepare-debian: installing ${missing[*]} (apt-get)..." >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq >&2
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+log="$(mktemp)"
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+rm -f "$log"
