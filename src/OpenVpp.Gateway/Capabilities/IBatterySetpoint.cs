@@ -1,10 +1,10 @@
 namespace OpenVpp.Gateway.Capabilities;
 
 /// <summary>A battery that follows a power setpoint (SunSpec storage controls, a simulated battery).</summary>
-public interface IBatteryPowerControl
+public interface IBatterySetpoint
 {
     /// <summary>
-    /// Asks the battery for <paramref name="setpointW"/>: positive discharges (delivers), negative charges, zero holds;
+    /// Asks the battery for <paramref name="setpointW"/> W: positive discharges (delivers), negative charges, zero holds;
     /// null returns it to its own control.
     /// </summary>
     ValueTask ApplyBatterySetpointAsync(int? setpointW, CancellationToken cancellationToken);
