@@ -43,6 +43,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<GatewayStartup>();
         services.AddHostedService<ReadingProducer>();
         services.AddHostedService<UplinkService>();
+        services.AddHostedService<LiveAdapterRunner>();
         return services;
     }
 }

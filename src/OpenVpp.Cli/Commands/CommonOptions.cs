@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using OpenVpp.Core.Time;
 
 namespace OpenVpp.Cli.Commands;
 
@@ -21,26 +21,12 @@ internal static class CommonOptions
 
     public static Option<TimeSpan> Duration(string name, string description, TimeSpan defaultValue) => new(name)
     {
-        Description = description + " Accepts 90s, 15m, 1h, 2d or hh:mm:ss.",
+        Description = description + $" Accepts {DurationText.Examples}.",
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result => ParseDuration(result.Tokens.Single().Value) ?? FailDuration(result),
     };
 
-    public static TimeSpan? ParseDuration(string text)
-    {
-        if (text.Length >= 2 && double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0)
-        {
-            switch (text[^1])
-            {
-                case 's': return TimeSpan.FromSeconds(amount);
-                case 'm': return TimeSpan.FromMinutes(amount);
-                case 'h': return TimeSpan.FromHours(amount);
-                case 'd': return TimeSpan.FromDays(amount);
-            }
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span : null;
-    }
+    public static TimeSpan? ParseDuration(string text) => DurationText.Parse(text);
 
     private static TimeSpan FailDuration(System.CommandLine.Parsing.ArgumentResult result)
     {

@@ -64,4 +64,16 @@ internal static partial class GatewayLog
 
     [LoggerMessage(20, LogLevel.Information, "{Count} devices are not in the node's on-chain registry yet; their readings wait in the outbox until their owner registers them (openvpp device register)")]
     public static partial void DevicesAwaitingChainRegistration(ILogger logger, int count);
+
+    [LoggerMessage(21, LogLevel.Error, "Adapter {Adapter} stopped with an error; its devices get no readings until it runs again. Restarting it in up to {RetryIn}")]
+    public static partial void AdapterCrashed(ILogger logger, Exception exception, string adapter, TimeSpan retryIn);
+
+    [LoggerMessage(22, LogLevel.Warning, "Adapter {Adapter} stopped on its own; restarting it")]
+    public static partial void AdapterStoppedEarly(ILogger logger, string adapter);
+
+    [LoggerMessage(23, LogLevel.Information, "Device {Device} ({Adapter}) is online")]
+    public static partial void DeviceOnline(ILogger logger, string device, string adapter);
+
+    [LoggerMessage(24, LogLevel.Warning, "Device {Device} ({Adapter}) is offline: {Reason}. It gets no readings until it is back; the adapter keeps retrying with backoff")]
+    public static partial void DeviceOffline(ILogger logger, string device, string adapter, string reason);
 }

@@ -1,0 +1,11 @@
+namespace OpenVpp.Gateway.Configuration;
+
+/// <summary>The <c>ocpp:</c> section: the local charging station management system chargers connect to.</summary>
+public sealed class OcppSection
+{
+    /// <summary>Address to listen on; 0.0.0.0 to accept chargers on the local network.</summary>
+    public string Bind { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port; chargers connect to ws://HOST:PORT/ocpp/{station id}.</summary>
+    public int Port { get; set; } = 9220;
+}

@@ -1,0 +1,142 @@
+using OpenVpp.Core.Devices;
+using OpenVpp.Gateway.Configuration;
+
+namespace OpenVpp.Gateway.Tests.Configuration;
+
+public sealed class GatewayConfigReaderTests
+{
+    private const string Mixed = """
+        gateway:
+          node: http://127.0.0.1:8640
+          interval: 5m
+          region: NL-NH
+        simulator:
+          devices: 4
+        ocpp:
+          port: 9300
+        devices:
+          - name: home-1/meter
+            adapter: p1
+            host: 127.0.0.1
+            port: 2001
+            nameplate_w: 17250
+          - name: home-1/pv
+            adapter: sunspec
+            host: 127.0.0.1
+            unit: 1
+            nameplate_w: 5000
+            poll: 5s
+          - name: home-1/battery
+            adapter: sunspec
+            kind: battery
+            host: 127.0.0.1
+            unit: 2
+            nameplate_w: 5000
+            capacity_wh: 10000
+            region: NL-NB
+          - name: home-1/charger
+            adapter: ocpp
+            station_id: CP-001
+            nameplate_w: 11000
+          - name: home-1/plug
+            adapter: mqtt
+            nameplate_w: 3680
+            mappings:
+              - topic: tele/plug/SENSOR
+                path: $.ENERGY.Power
+                quantity: power
+                unit: W
+                invert: true
+        """;
+
+    [Fact]
+    public void A_mixed_config_gives_each_device_its_kind_region_site_and_defaults()
+    {
+        var config = GatewayConfigReader.Parse(Mixed);
+
+        Assert.Equal(TimeSpan.FromMinutes(5), config.Interval);
+        Assert.Equal(5, config.Devices.Count);
+        var battery = config.Devices.Single(d => d.Descriptor.Name == "home-1/battery").Descriptor;
+        Assert.Equal(DeviceKind.Battery, battery.Kind);
+        Assert.Equal("NL-NB", battery.Region);
+        Assert.Equal("home-1", battery.Site);
+        var meter = config.Devices.Single(d => d.Descriptor.Name == "home-1/meter").Descriptor;
+        Assert.Equal(DeviceKind.GridMeter, meter.Kind);
+        Assert.Equal("NL-NH", meter.Region);
+        Assert.Equal(DeviceKind.EvCharger, config.DevicesOf("ocpp").Single().Descriptor.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(5), config.DevicesOf("sunspec").First().Poll);
+        Assert.True(config.DevicesOf("mqtt").Single().Entry.Mappings.Single().Invert);
+        Assert.Equal(9300, config.File.Ocpp.Port);
+
+        var options = config.ToOptions(DateTimeOffset.UnixEpoch, dataDir: "/tmp/gw");
+        Assert.Equal(4, options.DeviceCount);
+        Assert.Equal("/tmp/gw", options.DataDir);
+        Assert.Equal(["NL-NH"], options.Regions);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_named_with_its_line()
+    {
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("""
+            devices:
+              - name: a
+                adapter: p1
+                nameplate_kw: 17
+            """));
+
+        var problem = Assert.Single(e.Problems);
+        Assert.Contains("line 4", problem, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'nameplate_kw'", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_problem_is_listed_with_its_device_and_key()
+    {
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("""
+            gateway:
+              interval: soon
+            devices:
+              - name: a
+                adapter: p1
+                nameplate_w: 100
+                region: NL-NH
+              - name: a
+                adapter: zigbee
+              - name: c
+                adapter: ocpp
+                kind: heat_pump
+                region: NL-NH
+              - name: d
+                adapter: sunspec
+                kind: battery
+                nameplate_w: 3000
+                region: NL-NH
+                host: 10.0.0.5
+            """));
+
+        Assert.Contains(e.Problems, p => p.Contains("gateway.interval", StringComparison.Ordinal) && p.Contains("soon", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[0] (a)", StringComparison.Ordinal) && p.Contains("serial", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[1] (a)", StringComparison.Ordinal) && p.Contains("unique", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[1] (a)", StringComparison.Ordinal) && p.Contains("'zigbee'", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[2] (c)", StringComparison.Ordinal) && p.Contains("heat_pump", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[2] (c)", StringComparison.Ordinal) && p.Contains("station_id", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[2] (c)", StringComparison.Ordinal) && p.Contains("nameplate_w", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[3] (d)", StringComparison.Ordinal) && p.Contains("capacity_wh", StringComparison.Ordinal));
+        Assert.Contains("problem(s)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_config_with_nothing_to_run_is_refused()
+    {
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("gateway:\n  region: NL-NH\n"));
+        Assert.Contains("no devices", Assert.Single(e.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_file_is_a_config_error_naming_the_path()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.yaml");
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Load(path));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+    }
+}
