@@ -83,7 +83,7 @@ internal sealed class SimulatedHomeModel
                         ImportedWh = (long)_importedWh[i],
                         ExportedWh = (long)_exportedWh[i],
                         PowerW = m.AveragePowerW,
-                        StateOfChargeBp = m.StateOfChargeBp ?? s.StateOfChargeBp,
+                        StateOfChargeBp = m.StateOfChargeBp ?? _states[i].StateOfChargeBp,
                     };
                 }
 
