@@ -28,8 +28,8 @@ public static class SunSpecPointCodec
 
         return type switch
         {
-            SunSpecPointType.Int16 or SunSpecPointType.SunSsf => bits == 0x8000 ? null : (short)(ushort)bits,
-            SunSpecPointType.Int32 => bits == 0x8000_0000 ? null : (int)(uint)bits,
+            SunSpecPointType.Int16 or SunSpecPointType.SunSsf => bits == 0x8000 ? null : unchecked((short)(ushort)bits),
+            SunSpecPointType.Int32 => bits == 0x8000_0000 ? null : unchecked((int)(uint)bits),
             SunSpecPointType.Int64 => bits == 0x8000_0000_0000_0000 ? null : unchecked((long)bits),
             SunSpecPointType.UInt16 or SunSpecPointType.Enum16 or SunSpecPointType.Bitfield16 => bits == 0xFFFF ? null : bits,
             SunSpecPointType.UInt32 or SunSpecPointType.Enum32 or SunSpecPointType.Bitfield32 => bits == 0xFFFF_FFFF ? null : bits,
@@ -66,7 +66,7 @@ public static class SunSpecPointCodec
         for (var i = 0; i < registers.Length; i++)
         {
             bytes[2 * i] = (byte)(registers[i] >> 8);
-            bytes[(2 * i) + 1] = (byte)registers[i];
+            bytes[(2 * i) + 1] = unchecked((byte)registers[i]);
         }
 
         switch (type)
@@ -139,10 +139,10 @@ public static class SunSpecPointCodec
         if (type == SunSpecPointType.Float32)
         {
             var bits = BitConverter.SingleToUInt32Bits((float)value);
-            return [(ushort)(bits >> 16), (ushort)bits];
+            return [(ushort)(bits >> 16), (ushort)(bits & 0xFFFF)];
         }
 
         var wide = BitConverter.DoubleToUInt64Bits(value);
-        return [(ushort)(wide >> 48), (ushort)(wide >> 32), (ushort)(wide >> 16), (ushort)wide];
+        return [(ushort)(wide >> 48), (ushort)((wide >> 32) & 0xFFFF), (ushort)((wide >> 16) & 0xFFFF), (ushort)(wide & 0xFFFF)];
     }
 }

@@ -179,7 +179,7 @@ internal sealed class SunSpecMapBuilder
             var (_, offset) = Find(path);
             var bits = BitConverter.SingleToUInt32Bits(value);
             model[offset] = (ushort)(bits >> 16);
-            model[offset + 1] = (ushort)bits;
+            model[offset + 1] = (ushort)(bits & 0xFFFF);
             return this;
         }
 
