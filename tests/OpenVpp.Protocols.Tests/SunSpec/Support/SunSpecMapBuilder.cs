@@ -77,6 +77,10 @@ internal sealed class SunSpecMapBuilder
         throw new ArgumentException($"Model {id} is not in the map.", nameof(id));
     }
 
+    /// <summary>The address of a top-level point of the first model with id <paramref name="id"/>.</summary>
+    public ushort AddressOf(int id, string point) =>
+        (ushort)(AddressOf(id) + SunSpecModelCatalog.Embedded.Find(id)!.Group.Point(point)!.Offset);
+
     private static bool IsCountPoint(SunSpecGroupDefinition group, string name) => CountedGroup(group, name) is not null;
 
     private static string? CountedGroup(SunSpecGroupDefinition group, string countPoint)
