@@ -150,15 +150,12 @@ public static class SunSpecModelDecoder
 
     internal static decimal Scale(decimal value, int exponent)
     {
-        var factor = 1m;
-        for (var i = 0; i < Math.Abs(exponent); i++)
-        {
-            factor *= 10m;
-        }
-
         try
         {
-            return exponent >= 0 ? value * factor : value / factor;
+            // Multiplying by 10^-n (a decimal with scale n) keeps the device's resolution: 2150 with sf -2 is 21.50.
+            return exponent >= 0
+                ? value * (decimal)Math.Pow(10, exponent)
+                : value * new decimal(1, 0, 0, false, (byte)Math.Min(-exponent, 28));
         }
         catch (OverflowException)
         {
