@@ -13,6 +13,9 @@ namespace OpenVpp.Gateway.Adapters.SunSpec;
 internal abstract class SunSpecAdapterDevice : IAdapterDevice, IPowerMeter
 {
     private readonly Lock _gate = new();
+    private bool _online;
+    private DateTimeOffset? _since;
+    private string? _lastError;
 
     protected SunSpecAdapterDevice(SunSpecUnitOptions unit, SunSpecClient client, SunSpecAdapterOptions options, ILogger logger)
     {
@@ -51,10 +54,6 @@ internal abstract class SunSpecAdapterDevice : IAdapterDevice, IPowerMeter
             }
         }
     }
-
-    private bool _online;
-    private DateTimeOffset? _since;
-    private string? _lastError;
 
     /// <summary>Why this unit's models do not fit the configured kind, or null when they do.</summary>
     public abstract string? Mismatch(SunSpecScan directory);
