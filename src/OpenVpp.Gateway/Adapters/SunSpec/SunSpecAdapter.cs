@@ -136,9 +136,10 @@ public sealed class SunSpecAdapter : ILiveDeviceAdapter, IAsyncDisposable
             var retryIn = Fail(device, e.Message);
             SunSpecLog.Refused(_logger, device.Descriptor.Name, e.Message, retryIn);
         }
-        catch (Exception e) when (e is TimeoutException or IOException or SunSpecException or ModbusProtocolException or OperationCanceledException)
+        catch (Exception e)
         {
-            // The link or the register map is gone: rediscover when the unit answers again.
+            // The link or the register map is gone (or the device sent something this adapter cannot use): rediscover
+            // when the unit answers again. Whatever it was, one device never stops the adapter.
             device.Directory = null;
             var retryIn = Fail(device, e.Message);
             SunSpecLog.Offline(_logger, device.Descriptor.Name, device.Unit.UnitId, _modbus.Endpoint, e.Message, retryIn);
