@@ -98,6 +98,10 @@ const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   const [command, ...rest] = line.trim().split(/\s+/);
   const n = rest.map(Number);
+  if ((command === 'get' || command === 'set') && !units.has(n[0])) {
+    console.log(`error no unit ${n[0]}`);
+    return;
+  }
   switch (command) {
     case 'get': {
       const unit = units.get(n[0]);
