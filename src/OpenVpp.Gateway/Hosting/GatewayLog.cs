@@ -64,4 +64,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(20, LogLevel.Information, "{Count} devices are not in the node's on-chain registry yet; their readings wait in the outbox until their owner registers them (openvpp device register)")]
     public static partial void DevicesAwaitingChainRegistration(ILogger logger, int count);
+
+    [LoggerMessage(599, LogLevel.Warning, "{Observer} failed after interval {Start:O} was committed; the readings are safe in the outbox and the gateway goes on")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, DateTimeOffset start);
 }
