@@ -68,7 +68,7 @@ internal sealed class Mosquitto : IAsyncDisposable
     /// <summary>Publishes with mosquitto_pub (an MQTT client this project did not write); <paramref name="file"/> sends a file's bytes instead.</summary>
     public static async Task PublishAsync(int port, string topic, string? message, bool retain = false, string? file = null)
     {
-        List<string> args = ["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", topic, "-q", "1"];
+        List<string> args = ["-i", "test-pub-" + Guid.NewGuid().ToString("N")[..8], "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", topic, "-q", "1"];
         args.AddRange(file is null ? ["-m", message ?? string.Empty] : ["-f", file]);
         if (retain)
         {

@@ -1,19 +1,25 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace OpenVpp.Gateway.Tests.Support;
 
-/// <summary>mosquitto_sub on a filter, collecting "retain|topic|payload" lines; ready once the broker acknowledged the subscription.</summary>
+/// <summary>
+/// mosquitto_sub on a filter, collecting (retained, topic, payload). Ready once a probe message published with
+/// mosquitto_pub on a private topic comes back, which proves the subscription is in place (no sleeps).
+/// </summary>
 internal sealed class MosquittoSubscriber : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string _probeTopic = "openvpp-test-probe/" + Guid.NewGuid().ToString("N");
+    private volatile bool _probed;
 
     private MosquittoSubscriber(int port, string filter)
     {
         var info = new ProcessStartInfo(
             "/usr/bin/mosquitto_sub",
-            ["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", filter, "-q", "1", "-d", "-F", "%r|%t|%p"])
+            ["-i", "test-sub-" + Guid.NewGuid().ToString("N")[..8], "-h", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture),
+             "-t", filter, "-t", _probeTopic, "-q", "1", "-F", "%r|%t|%p"])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -21,18 +27,18 @@ internal sealed class MosquittoSubscriber : IAsyncDisposable
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not { } line)
+            if (e.Data is not { } line || line.Length < 3 || line[1] != '|')
             {
                 return;
             }
 
-            if (line.Contains("SUBACK", StringComparison.Ordinal))
+            var parts = line.Split('|', 3);
+            if (parts[1] == _probeTopic)
             {
-                _subscribed.TrySetResult();
+                _probed = true;
             }
-            else if (line.Length > 2 && line[1] == '|' && line[0] is '0' or '1')
+            else
             {
-                var parts = line.Split('|', 3);
                 Messages.Enqueue(new Received(parts[0] == "1", parts[1], parts[2]));
             }
         };
@@ -44,7 +50,15 @@ internal sealed class MosquittoSubscriber : IAsyncDisposable
     public static async Task<MosquittoSubscriber> StartAsync(int port, string filter)
     {
         var subscriber = new MosquittoSubscriber(port, filter);
-        await subscriber._subscribed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Wait.UntilAsync(async () =>
+        {
+            if (!subscriber._probed)
+            {
+                await Mosquitto.PublishAsync(port, subscriber._probeTopic, "probe");
+            }
+
+            return subscriber._probed;
+        }, timeoutSeconds: 10, pollMilliseconds: 100);
         return subscriber;
     }
 

@@ -61,7 +61,7 @@ public sealed class MqttReadingPublisher : IIntervalCommitObserver
             Enqueue(Message(ReadingTopic(r.DeviceName), ReadingJson(r), retain: false));
         }
 
-        QueueChangedLinkStates(force: false);
+        QueueChangedLinkStates();
     }
 
     /// <summary>Runs until cancelled: connects (with backoff), announces the gateway online and publishes the queue; on stop, announces it offline.</summary>
@@ -92,8 +92,12 @@ public sealed class MqttReadingPublisher : IIntervalCommitObserver
                         IsConnected = true;
                         backoff.Reset();
                         MqttLog.PublisherConnected(_logger, broker.ToString(), GatewayTopic);
-                        // A restarted broker may have lost retained messages: state every device's link again.
-                        QueueChangedLinkStates(force: true);
+                        // A restarted broker may have lost retained messages: state every device's link again after
+                        // the next interval, even if unchanged.
+                        lock (_statusGate)
+                        {
+                            _publishedStatus.Clear();
+                        }
                     }
 
                     pending ??= await _queue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -140,14 +144,14 @@ public sealed class MqttReadingPublisher : IIntervalCommitObserver
         }
     }
 
-    private void QueueChangedLinkStates(bool force)
+    private void QueueChangedLinkStates()
     {
         foreach (var state in _linkSources.SelectMany(s => s.LinkStates))
         {
             var json = StatusJson(state);
             lock (_statusGate)
             {
-                if (!force && _publishedStatus.TryGetValue(state.DeviceName, out var previous) && previous == json)
+                if (_publishedStatus.TryGetValue(state.DeviceName, out var previous) && previous == json)
                 {
                     continue;
                 }
