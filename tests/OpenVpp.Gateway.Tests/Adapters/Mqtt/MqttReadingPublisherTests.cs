@@ -71,12 +71,14 @@ public class MqttReadingPublisherTests
     }
 
     [Fact]
-    public async Task Queued_readings_are_published_once_the_broker_comes_back()
+    public async Task Queued_readings_are_published_once_the_broker_is_reachable()
     {
         await using var broker = await Mosquitto.StartNewAsync();
-        await broker.KillAsync();
+        await using var subscriber = await MosquittoSubscriber.StartAsync(broker.Port, "openvpp/gw-2/devices/#");
+        // The publisher reaches the broker through a path that is closed at first.
+        var pathPort = FreePort.Next();
         var publisher = new MqttReadingPublisher(
-            new MqttPublisherOptions("gw-2", new MqttBrokerOptions("127.0.0.1", broker.Port))
+            new MqttPublisherOptions("gw-2", new MqttBrokerOptions("127.0.0.1", pathPort))
             {
                 ReconnectInitial = TimeSpan.FromMilliseconds(100),
                 ReconnectMax = TimeSpan.FromMilliseconds(300),
@@ -85,12 +87,17 @@ public class MqttReadingPublisherTests
         using var stop = new CancellationTokenSource();
         var run = publisher.RunAsync(stop.Token);
         publisher.OnIntervalCommitted(Interval(DeviceId.Parse("0x" + new string('b', 40)), 1));
+        publisher.OnIntervalCommitted(Interval(DeviceId.Parse("0x" + new string('b', 40)), 2));
+        Assert.False(publisher.IsConnected);
 
-        await broker.StartAsync();
-        await using var subscriber = await MosquittoSubscriber.StartAsync(broker.Port, "openvpp/gw-2/devices/#");
-        await Wait.UntilAsync(() => subscriber.Messages.Any(m => m.Topic == "openvpp/gw-2/devices/home-1_plug/reading"));
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await using (new TcpForwarder(pathPort, broker.Port))
+        {
+            await Wait.UntilAsync(() => subscriber.Messages.Count(m => m.Topic == "openvpp/gw-2/devices/home-1_plug/reading") == 2);
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(["\"sequence\":1", "\"sequence\":2"], subscriber.Messages.Select(m => m.Payload[m.Payload.IndexOf("\"sequence\"", StringComparison.Ordinal)..].Split(',')[0]));
     }
 
     private sealed class LinkSource(IReadOnlyList<DeviceLinkState> states) : ILiveDeviceAdapter
