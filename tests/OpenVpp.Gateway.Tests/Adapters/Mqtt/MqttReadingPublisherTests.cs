@@ -100,6 +100,29 @@ public class MqttReadingPublisherTests
         Assert.Equal(["\"sequence\":1", "\"sequence\":2"], subscriber.Messages.Select(m => m.Payload[m.Payload.IndexOf("\"sequence\"", StringComparison.Ordinal)..].Split(',')[0]));
     }
 
+    [Fact]
+    public async Task The_broker_announces_the_gateway_offline_when_its_connection_dies()
+    {
+        await using var broker = await Mosquitto.StartNewAsync();
+        await using var subscriber = await MosquittoSubscriber.StartAsync(broker.Port, "openvpp/gw-3/status");
+        var pathPort = FreePort.Next();
+        var publisher = new MqttReadingPublisher(
+            new MqttPublisherOptions("gw-3", new MqttBrokerOptions("127.0.0.1", pathPort)) { ReconnectInitial = TimeSpan.FromMilliseconds(100) },
+            [], TimeProvider.System, NullLogger<MqttReadingPublisher>.Instance);
+        using var stop = new CancellationTokenSource();
+        Task run;
+        await using (new TcpForwarder(pathPort, broker.Port))
+        {
+            run = publisher.RunAsync(stop.Token);
+            await Wait.UntilAsync(() => subscriber.Messages.Any(m => m.Payload == "online"));
+        }
+
+        // The path closed without an MQTT DISCONNECT, as when the gateway crashes: the last will speaks.
+        await Wait.UntilAsync(() => subscriber.Messages.Any(m => m.Payload == "offline"));
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private sealed class LinkSource(IReadOnlyList<DeviceLinkState> states) : ILiveDeviceAdapter
     {
         public IReadOnlyList<DeviceLinkState> States { get; set; } = states;
