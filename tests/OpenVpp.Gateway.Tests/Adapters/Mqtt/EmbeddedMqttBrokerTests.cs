@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenVpp.Core.Devices;
+using OpenVpp.Core.Readings;
 using OpenVpp.Gateway.Adapters.Mqtt;
+using OpenVpp.Gateway.Producer;
 using OpenVpp.Gateway.Tests.Support;
 
 namespace OpenVpp.Gateway.Tests.Adapters.Mqtt;
@@ -44,6 +48,29 @@ public class EmbeddedMqttBrokerTests
         await Mosquitto.PublishAsync(port, "tele/plug1/SENSOR", "garbage");
         await Wait.UntilAsync(() => harness.Plug.Latest?.Registers?.ImportedWh == 12_500 && harness.Logged("payload is not JSON"));
         Assert.Equal(-300, harness.Plug.Latest!.Value.PowerW);
+    }
+
+    [Fact]
+    public async Task The_publisher_reaches_mosquitto_sub_through_the_embedded_broker()
+    {
+        var port = FreePort.Next();
+        await using var broker = new EmbeddedMqttBroker(port);
+        await broker.StartAsync();
+        await using var subscriber = await MosquittoSubscriber.StartAsync(port, "openvpp/#");
+        var publisher = new MqttReadingPublisher(
+            new MqttPublisherOptions("gw-e", new MqttBrokerOptions("127.0.0.1", port)), [], TimeProvider.System, NullLogger<MqttReadingPublisher>.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = publisher.RunAsync(stop.Token);
+
+        var start = new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.Zero);
+        var reading = new Reading(DeviceId.Parse("0x" + new string('c', 40)), 1, start, start.AddMinutes(15), 0, 250, 1000, 1200, null, null, ReadingStatus.None);
+        publisher.OnIntervalCommitted(new CommittedInterval(start, start.AddMinutes(15), [new CommittedReading("pv", reading, new byte[SignedReading.Length])]));
+        await Wait.UntilAsync(() => subscriber.Messages.Any(m => m.Topic == "openvpp/gw-e/devices/pv/reading" && m.Payload.Contains("\"energyExportedWh\":250", StringComparison.Ordinal)));
+        Assert.Contains(subscriber.Messages, m => m is { Topic: "openvpp/gw-e/status", Payload: "online" });
+
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+        await Wait.UntilAsync(() => subscriber.Messages.Any(m => m is { Topic: "openvpp/gw-e/status", Payload: "offline" }));
     }
 
     [Fact]
