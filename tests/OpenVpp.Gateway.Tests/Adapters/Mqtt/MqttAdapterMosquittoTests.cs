@@ -130,4 +130,25 @@ public class MqttAdapterMosquittoTests
         await Mosquitto.PublishAsync(broker.Port, PlugTopic, Tasmota(2.0, 10));
         await Wait.UntilAsync(() => harness.Adapter.LinkStates.Single(s => s.DeviceName == "home-1/plug").Online);
     }
+
+    [Fact]
+    public async Task Refused_credentials_are_logged_and_retried_and_the_right_ones_connect()
+    {
+        var credentials = ("openvpp", "s3cret");
+        await using var broker = await Mosquitto.StartNewAsync(credentials);
+        await using (var wrong = new MqttAdapterHarness(MqttAdapterHarness.Options(new MqttBrokerOptions("127.0.0.1", broker.Port, "openvpp", "wrong"))))
+        {
+            await Wait.UntilAsync(() => wrong.Log.Lines.Count(l => l.Message.Contains("is unreachable", StringComparison.Ordinal)) >= 2);
+            Assert.False(wrong.Adapter.IsConnected);
+            Assert.False(wrong.Run.IsCompleted);
+            Assert.Contains("unreachable", wrong.Adapter.LinkStates[0].LastError, StringComparison.Ordinal);
+            // The operator learns why: the broker's refusal code, not just "failed".
+            Assert.Contains(wrong.Log.Lines, l => l.Message.Contains("NotAuthorized", StringComparison.Ordinal) || l.Message.Contains("BadUserNameOrPassword", StringComparison.Ordinal));
+        }
+
+        await using var right = new MqttAdapterHarness(MqttAdapterHarness.Options(new MqttBrokerOptions("127.0.0.1", broker.Port, "openvpp", "s3cret")));
+        await Wait.UntilAsync(() => right.Adapter.IsConnected);
+        await Mosquitto.PublishAsync(broker.Port, PlugTopic, Tasmota(1.0, 5), credentials: credentials);
+        await Wait.UntilAsync(() => right.Plug.Latest?.PowerW == -5);
+    }
 }
