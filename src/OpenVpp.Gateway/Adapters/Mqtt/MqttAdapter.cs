@@ -1,12 +1,15 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using OpenVpp.Gateway.Uplink;
+using OpenVpp.Protocols.Mqtt;
 
 namespace OpenVpp.Gateway.Adapters.Mqtt;
 
 /// <summary>
 /// Devices that publish their values over MQTT (smart plugs, inverters, P1 readers; see
-/// <see cref="Protocols.Mqtt.MqttPresets"/>). Subscribes to every mapping's topic filter, decodes each message into
+/// <see cref="MqttPresets"/>). Subscribes to every mapping's topic filter, decodes each message into
 /// device samples, and closes intervals from them. Reconnects with backoff and subscribes again after a broker
 /// restart; a device whose topics go quiet for <see cref="MqttAdapterOptions.OfflineAfter"/> is offline. Bad payloads
 /// are logged (rate-limited per topic) and never stop the adapter.
@@ -142,10 +145,25 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
         {
             await stopping.CancelAsync().ConfigureAwait(false);
             await watch.ConfigureAwait(false);
-            if (client.IsConnected)
-            {
-                await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None).ConfigureAwait(false);
-            }
+            await DisconnectQuietlyAsync(client).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task DisconnectQuietlyAsync(IMqttClient client)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or MqttCommunicationException)
+        {
+            // The broker went away while we stopped; there is nothing left to close.
         }
     }
 
@@ -226,18 +244,18 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
     }
 
     /// <summary>Decodes one message for every device mapping whose filter matches its topic.</summary>
-    internal void OnMessage(string topic, System.Buffers.ReadOnlySequence<byte> payload)
+    internal void OnMessage(string topic, ReadOnlySequence<byte> payload)
     {
         var now = _time.GetUtcNow();
         // Copy only what a decoder would read: an oversized payload is rejected by its length alone.
-        var bytes = payload.Length > Protocols.Mqtt.MqttMappingDecoder.MaxPayloadBytes ? [] : payload.IsSingleSegment ? payload.FirstSpan : System.Buffers.BuffersExtensions.ToArray(payload);
+        var bytes = payload.Length > MqttMappingDecoder.MaxPayloadBytes ? [] : payload.IsSingleSegment ? payload.FirstSpan : payload.ToArray();
         var matchedAny = false;
         foreach (var device in _devices)
         {
             var indexes = new List<int>();
             for (var i = 0; i < device.Decoders.Count; i++)
             {
-                if (Protocols.Mqtt.MqttTopicFilter.Matches(device.Decoders[i].Mapping.TopicFilter, topic))
+                if (MqttTopicFilter.Matches(device.Decoders[i].Mapping.TopicFilter, topic))
                 {
                     indexes.Add(i);
                 }

@@ -43,7 +43,4 @@ internal static partial class MqttLog
 
     [LoggerMessage(562, LogLevel.Warning, "MQTT publisher queue is full; dropped {Count} oldest messages (the readings themselves are in the outbox and reach the node)")]
     public static partial void PublisherDropped(ILogger logger, long count);
-
-    [LoggerMessage(563, LogLevel.Error, "MQTT adapter loop failed unexpectedly; restarting it in {RetryIn}")]
-    public static partial void LoopFailed(ILogger logger, Exception exception, TimeSpan retryIn);
 }

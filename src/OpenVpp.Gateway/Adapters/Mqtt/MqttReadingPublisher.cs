@@ -28,6 +28,7 @@ public sealed class MqttReadingPublisher : IIntervalCommitObserver
     private readonly Dictionary<string, string> _publishedStatus = new(StringComparer.Ordinal);
     private readonly Lock _statusGate = new();
     private long _dropped;
+    private volatile bool _isConnected;
 
     public MqttReadingPublisher(
         MqttPublisherOptions options, IEnumerable<ILiveDeviceAdapter> linkSources, TimeProvider time, ILogger<MqttReadingPublisher> logger)
@@ -48,7 +49,11 @@ public sealed class MqttReadingPublisher : IIntervalCommitObserver
     public string GatewayTopic { get; }
 
     /// <summary>Whether the publisher is connected now.</summary>
-    public bool IsConnected { get; private set; }
+    public bool IsConnected
+    {
+        get => _isConnected;
+        private set => _isConnected = value;
+    }
 
     /// <summary>The topic a device's readings go to.</summary>
     public string ReadingTopic(string deviceName) => $"{GatewayTopic}/devices/{TopicLevel(deviceName)}/reading";
