@@ -96,13 +96,23 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var backoff = new ExponentialBackoff(_options.ReconnectInitial, _options.ReconnectMax);
-        await using var broker = _options.Broker is null ? new EmbeddedMqttBroker(_options.EmbeddedBrokerPort, _options.EmbeddedBrokerOnAllInterfaces) : null;
+        EmbeddedMqttBroker? broker = null;
         using var client = new MqttClientFactory().CreateMqttClient();
         var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ApplicationMessageReceivedAsync += e =>
         {
             var message = e.ApplicationMessage;
-            OnMessage(message.Topic, message.Payload);
+            // A retained message is replayed on subscribing and may be days old (a dead device's last power); it
+            // says nothing about now. Brokers clear the flag on live deliveries, so only replays are skipped.
+            if (message.Retain)
+            {
+                MqttLog.RetainedSkipped(_logger, message.Topic);
+            }
+            else
+            {
+                OnMessage(message.Topic, message.Payload);
+            }
+
             return Task.CompletedTask;
         };
         client.DisconnectedAsync += e =>
@@ -122,9 +132,13 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
         {
             while (!cancellationToken.IsCancellationRequested)
             {
-                if (broker is { IsStarted: false } && !await TryStartBrokerAsync(broker, backoff, cancellationToken).ConfigureAwait(false))
+                if (_options.Broker is null && broker is null)
                 {
-                    continue;
+                    broker = await TryStartBrokerAsync(backoff, cancellationToken).ConfigureAwait(false);
+                    if (broker is null)
+                    {
+                        continue;
+                    }
                 }
 
                 disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -146,6 +160,10 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
             await stopping.CancelAsync().ConfigureAwait(false);
             await watch.ConfigureAwait(false);
             await DisconnectQuietlyAsync(client).ConfigureAwait(false);
+            if (broker is not null)
+            {
+                await broker.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -167,21 +185,25 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
         }
     }
 
-    private async Task<bool> TryStartBrokerAsync(EmbeddedMqttBroker broker, ExponentialBackoff backoff, CancellationToken cancellationToken)
+    /// <summary>Starts a fresh embedded broker, or returns null after logging and waiting when its port is taken.</summary>
+    private async Task<EmbeddedMqttBroker?> TryStartBrokerAsync(ExponentialBackoff backoff, CancellationToken cancellationToken)
     {
+        // A server whose start failed half-way is not reused: each attempt gets a new one.
+        var broker = new EmbeddedMqttBroker(_options.EmbeddedBrokerPort, _options.EmbeddedBrokerOnAllInterfaces);
         try
         {
             await broker.StartAsync().ConfigureAwait(false);
             MqttLog.EmbeddedBrokerStarted(_logger, broker.Address.ToString(), broker.Port);
-            return true;
+            return broker;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            await broker.DisposeAsync().ConfigureAwait(false);
             var delay = backoff.Next();
             SetBrokerDown($"embedded broker not listening: {e.Message}");
-            MqttLog.EmbeddedBrokerFailed(_logger, broker.Port, e.Message, delay);
+            MqttLog.EmbeddedBrokerFailed(_logger, _options.EmbeddedBrokerPort, e.Message, delay);
             await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            return false;
+            return null;
         }
     }
 

@@ -43,4 +43,7 @@ internal static partial class MqttLog
 
     [LoggerMessage(562, LogLevel.Warning, "MQTT publisher queue is full; dropped {Count} oldest messages (the readings themselves are in the outbox and reach the node)")]
     public static partial void PublisherDropped(ILogger logger, long count);
+
+    [LoggerMessage(563, LogLevel.Debug, "Skipped the retained MQTT message on {Topic}: its age is unknown; waiting for the device's next live message")]
+    public static partial void RetainedSkipped(ILogger logger, string topic);
 }

@@ -151,4 +151,19 @@ public class MqttAdapterMosquittoTests
         await Mosquitto.PublishAsync(broker.Port, PlugTopic, Tasmota(1.0, 5), credentials: credentials);
         await Wait.UntilAsync(() => right.Plug.Latest?.PowerW == -5);
     }
+
+    [Fact]
+    public async Task A_retained_value_of_unknown_age_is_not_taken_for_a_measurement()
+    {
+        await using var broker = await Mosquitto.StartNewAsync();
+        await Mosquitto.PublishAsync(broker.Port, PlugTopic, Tasmota(9.0, 999), retain: true);
+        await using var harness = new MqttAdapterHarness(MqttAdapterHarness.Options(new MqttBrokerOptions("127.0.0.1", broker.Port)));
+        await Wait.UntilAsync(() => harness.Logged("Skipped the retained MQTT message on tele/plug1/SENSOR"));
+        Assert.Null(harness.Plug.Latest);
+        Assert.False(harness.Adapter.LinkStates.Single(s => s.DeviceName == "home-1/plug").Online);
+
+        // A device that publishes with the retain flag still reaches live subscribers without it.
+        await Mosquitto.PublishAsync(broker.Port, PlugTopic, Tasmota(9.1, 100), retain: true);
+        await Wait.UntilAsync(() => harness.Plug.Latest?.PowerW == -100);
+    }
 }
