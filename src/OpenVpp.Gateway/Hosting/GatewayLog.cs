@@ -76,4 +76,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(24, LogLevel.Warning, "Device {Device} ({Adapter}) is offline: {Reason}. It gets no readings until it is back; the adapter keeps retrying with backoff")]
     public static partial void DeviceOffline(ILogger logger, string device, string adapter, string reason);
+
+    [LoggerMessage(25, LogLevel.Warning, "{Observer} failed after interval {Start:O} was committed; the readings are safe in the outbox and the gateway goes on")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, DateTimeOffset start);
 }

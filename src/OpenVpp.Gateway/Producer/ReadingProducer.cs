@@ -23,6 +23,7 @@ internal sealed class ReadingProducer : BackgroundService
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ReadingProducer> _logger;
+    private readonly IReadOnlyList<IIntervalCommitObserver> _observers;
     private Dictionary<string, ulong> _nextSequence = [];
 
     public ReadingProducer(
@@ -31,8 +32,10 @@ internal sealed class ReadingProducer : BackgroundService
         OutboxSignal signal,
         IOptions<GatewayOptions> options,
         TimeProvider time,
-        ILogger<ReadingProducer> logger)
+        ILogger<ReadingProducer> logger,
+        IEnumerable<IIntervalCommitObserver>? observers = null)
     {
+        _observers = [.. observers ?? []];
         _runtime = runtime;
         _adapters = [.. adapters];
         _signal = signal;
@@ -99,6 +102,7 @@ internal sealed class ReadingProducer : BackgroundService
     private async Task ProduceAsync(DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var entries = new List<OutboxEntry>();
+        var committed = _observers.Count > 0 ? new List<CommittedReading>() : null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var adapter in _adapters)
         {
@@ -134,7 +138,9 @@ internal sealed class ReadingProducer : BackgroundService
                     device.Id, sequence, start, end,
                     m.EnergyImportedWh, m.EnergyExportedWh, m.AveragePowerW, m.PeakPowerW,
                     m.StateOfChargeBp, m.StateOfHealthBp, m.Flags);
-                entries.Add(new OutboxEntry(device.Id, sequence, start, ReadingSigner.Sign(reading, device)));
+                var signed = ReadingSigner.Sign(reading, device);
+                entries.Add(new OutboxEntry(device.Id, sequence, start, signed));
+                committed?.Add(new CommittedReading(m.DeviceName, reading, signed));
             }
         }
 
@@ -156,5 +162,24 @@ internal sealed class ReadingProducer : BackgroundService
 
         GatewayLog.IntervalWritten(_logger, start, entries.Count);
         _signal.Notify();
+        if (committed is not null)
+        {
+            NotifyObservers(new CommittedInterval(start, end, committed));
+        }
+    }
+
+    private void NotifyObservers(CommittedInterval interval)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnIntervalCommitted(interval);
+            }
+            catch (Exception e)
+            {
+                GatewayLog.ObserverFailed(_logger, e, observer.GetType().Name, interval.Start);
+            }
+        }
     }
 }

@@ -41,7 +41,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         RequestTimeout = TimeSpan.FromSeconds(10),
     };
 
-    public static async Task<GatewayHarness> StartAsync(GatewayOptions options, FakeTimeProvider time, int devices)
+    public static async Task<GatewayHarness> StartAsync(GatewayOptions options, FakeTimeProvider time, int devices, Action<IServiceCollection>? configure = null)
     {
         var adapter = new TestAdapter(devices);
         var logs = new ListLoggerProvider();
@@ -53,6 +53,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
             {
                 services.RemoveAll<IDeviceAdapter>();
                 services.AddSingleton<IDeviceAdapter>(adapter);
+                configure?.Invoke(services);
             });
         await host.StartAsync();
 
