@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenVpp.Gateway.Configuration;
 
 namespace OpenVpp.Gateway;
 
@@ -12,6 +13,16 @@ public static class GatewayApplication
     /// <param name="logging">Configures logging; a simple console logger when null.</param>
     public static IHost Build(GatewayOptions options, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null) =>
         Build(options, time, logging, configureServices: null);
+
+    /// <summary>
+    /// A gateway for a configuration file's devices (<see cref="Configuration.GatewayConfigReader"/>) beside the
+    /// simulated fleet that <paramref name="options"/> asks for (none when its DeviceCount is 0).
+    /// </summary>
+    public static IHost Build(Configuration.GatewayConfig config, GatewayOptions options, TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return Build(options, time, logging, services => services.AddConfiguredAdapters(config.Adapters));
+    }
 
     /// <summary>As <see cref="Build(GatewayOptions, TimeProvider?, Action{ILoggingBuilder}?)"/>, letting tests replace services (adapters).</summary>
     internal static IHost Build(GatewayOptions options, TimeProvider? time, Action<ILoggingBuilder>? logging, Action<IServiceCollection>? configureServices)

@@ -21,20 +21,39 @@ internal static class GatewayCommand
         var until = new Option<DateTimeOffset?>("--until") { Description = "Stop producing readings for intervals ending after this instant (ISO 8601)." };
         var regions = new Option<string[]>("--region") { Description = "Region(s) the homes are spread over.", DefaultValueFactory = _ => ["NL-NH", "NL-NB"], AllowMultipleArgumentsPerToken = true };
         var maxBackoff = CommonOptions.Duration("--max-backoff", "Longest wait between upload retries while the node is unreachable.", TimeSpan.FromSeconds(60));
+        var config = new Option<string?>("--config") { Description = "Run the devices listed in this YAML file (docs/gateway-config.md); --data and --node given here override the file's." };
+        var check = new Option<bool>("--check") { Description = "With --config: check the file, print what would run, and exit (0 when usable, 1 with every problem listed)." };
         var clock = new ClockOptions();
 
         var command = new Command("gateway", """
             Run a gateway: creates a key pair per device (kept in keystore.json, mode 0600), registers the devices with the
             node, signs each interval's readings, keeps them in a durable outbox and uploads them, retrying with backoff.
 
-            Example: openvpp gateway --data data/gateway --node http://127.0.0.1:8640 --devices 50
+            With --config it runs real devices instead: OCPP chargers, SunSpec Modbus inverters and batteries, DSMR P1
+            meters and MQTT devices, with an optional simulated fleet beside them (see docs/gateway-config.md).
+
+            Examples:
+              openvpp gateway --data data/gateway --node http://127.0.0.1:8640 --devices 50
+              openvpp gateway --config examples/gateway.yaml --check
+              openvpp gateway --config examples/gateway.yaml
             """)
         {
-            data, node, devices, seed, owner, interval, origin, until, regions, maxBackoff,
+            data, node, devices, seed, owner, interval, origin, until, regions, maxBackoff, config, check,
         };
         clock.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
+            if (parse.GetValue(config) is { } configPath)
+            {
+                return await GatewayConfigRun.RunAsync(
+                    configPath,
+                    parse.GetResult(data) is { Implicit: false } ? parse.GetValue(data) : null,
+                    parse.GetResult(node) is { Implicit: false } ? parse.GetValue(node) : null,
+                    parse.GetValue(check),
+                    clock.Resolve(parse),
+                    cancel).ConfigureAwait(false);
+            }
+
             var time = clock.Resolve(parse);
             var step = parse.GetValue(interval);
             var dataDir = Path.GetFullPath(parse.GetRequiredValue(data));

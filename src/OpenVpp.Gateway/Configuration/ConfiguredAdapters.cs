@@ -1,45 +1,185 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Gateway.Adapters;
+using OpenVpp.Gateway.Adapters.Mqtt;
 using OpenVpp.Gateway.Adapters.SunSpec;
+using OpenVpp.Gateway.Producer;
+using OpenVpp.Protocols.Mqtt;
 
 namespace OpenVpp.Gateway.Configuration;
 
 /// <summary>
-/// Turns a checked configuration into adapters: devices that share a connection share an adapter (all SunSpec units
-/// behind one Modbus TCP endpoint, all chargers on the one CSMS, all MQTT devices on the one broker).
+/// Turns a checked configuration into adapter options: devices that share a connection share an adapter (all SunSpec
+/// units behind one Modbus TCP endpoint, all chargers on the one CSMS, all MQTT devices on the one broker). Each
+/// adapter's own validation runs here, so its problems are reported with the file's, before anything starts.
 /// </summary>
 public static class ConfiguredAdapters
 {
-    /// <summary>Registers one <see cref="IDeviceAdapter"/> per connection of <paramref name="config"/>.</summary>
-    public static IServiceCollection AddConfiguredAdapters(this IServiceCollection services, GatewayConfig config)
+    private static readonly Dictionary<string, MqttQuantity> Quantities = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["energy_import"] = MqttQuantity.EnergyImportRegister,
+        ["energy_export"] = MqttQuantity.EnergyExportRegister,
+        ["power"] = MqttQuantity.Power,
+        ["soc"] = MqttQuantity.StateOfCharge,
+        ["soh"] = MqttQuantity.StateOfHealth,
+    };
+
+    private static readonly Dictionary<string, MqttValueUnit> Units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Wh"] = MqttValueUnit.Wh,
+        ["kWh"] = MqttValueUnit.KWh,
+        ["MWh"] = MqttValueUnit.MWh,
+        ["W"] = MqttValueUnit.W,
+        ["kW"] = MqttValueUnit.KW,
+        ["%"] = MqttValueUnit.Percent,
+        ["fraction"] = MqttValueUnit.Fraction,
+    };
+
+    /// <summary>The adapters of <paramref name="config"/>; throws <see cref="GatewayConfigException"/> listing every problem.</summary>
+    public static ConfiguredAdapterSet Build(GatewayConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        foreach (var options in SunSpecEndpoints(config))
+        var problems = new List<string>();
+        var sunSpec = SunSpecEndpoints(config, problems);
+        var mqtt = Mqtt(config, problems);
+        var publisher = Publisher(config, mqtt);
+        return problems.Count > 0
+            ? throw new GatewayConfigException(config.Path, problems)
+            : new ConfiguredAdapterSet(sunSpec, mqtt, publisher);
+    }
+
+    /// <summary>Registers one <see cref="IDeviceAdapter"/> per connection, and the MQTT publisher when configured.</summary>
+    public static IServiceCollection AddConfiguredAdapters(this IServiceCollection services, ConfiguredAdapterSet adapters)
+    {
+        ArgumentNullException.ThrowIfNull(adapters);
+        foreach (var options in adapters.SunSpec)
         {
             services.AddSingleton<IDeviceAdapter>(sp => new SunSpecAdapter(
                 options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SunSpecAdapter>>()));
         }
 
+        if (adapters.Mqtt is { } mqtt)
+        {
+            services.AddSingleton<IDeviceAdapter>(sp => new MqttAdapter(
+                mqtt, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MqttAdapter>>()));
+        }
+
+        if (adapters.Publisher is { } publisher)
+        {
+            services.AddSingleton(sp => new MqttReadingPublisher(
+                publisher,
+                sp.GetServices<IDeviceAdapter>().OfType<ILiveDeviceAdapter>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<MqttReadingPublisher>>()));
+            services.AddSingleton<IIntervalCommitObserver>(sp => sp.GetRequiredService<MqttReadingPublisher>());
+            services.AddSingleton<IHostedService, MqttPublisherService>();
+        }
+
         return services;
     }
 
-    /// <summary>One set of SunSpec options per host:port, with a unit per device.</summary>
-    public static IReadOnlyList<SunSpecAdapterOptions> SunSpecEndpoints(GatewayConfig config)
+    private static List<SunSpecAdapterOptions> SunSpecEndpoints(GatewayConfig config, List<string> problems)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        return [.. config.DevicesOf("sunspec")
-            .GroupBy(d => (Host: d.Entry.Host!, Port: d.Entry.Port ?? 502))
-            .Select(g => new SunSpecAdapterOptions(
+        var endpoints = new List<SunSpecAdapterOptions>();
+        foreach (var g in config.DevicesOf("sunspec").GroupBy(d => (Host: d.Entry.Host!, Port: d.Entry.Port ?? 502)))
+        {
+            var options = new SunSpecAdapterOptions(
                 g.Key.Host,
                 g.Key.Port,
                 [.. g.Select(d => new SunSpecUnitOptions(
-                    (byte)(d.Entry.Unit ?? 1), d.Descriptor.Name, d.Descriptor.Kind, d.Descriptor.Region, d.Descriptor.Site,
+                    (byte)Math.Clamp(d.Entry.Unit ?? 1, 0, 255), d.Descriptor.Name, d.Descriptor.Kind, d.Descriptor.Region, d.Descriptor.Site,
                     d.Descriptor.NameplatePowerW, d.Descriptor.CapacityWh))],
-                PollPeriod: g.Select(d => d.Poll).FirstOrDefault(p => p is not null)))];
+                PollPeriod: g.Select(d => d.Poll).FirstOrDefault(p => p is not null));
+            problems.AddRange(options.Validate().Select(p => $"sunspec {g.Key.Host}:{g.Key.Port}: {p}"));
+            endpoints.Add(options);
+        }
+
+        return endpoints;
     }
 
-    internal static string Describe(SunSpecAdapterOptions o) =>
-        string.Create(CultureInfo.InvariantCulture, $"sunspec {o.Host}:{o.Port} units {string.Join(", ", o.Units.Select(u => $"{u.UnitId} {u.DeviceName}"))}");
+    private static MqttAdapterOptions? Mqtt(GatewayConfig config, List<string> problems)
+    {
+        var devices = new List<MqttDeviceOptions>();
+        foreach (var d in config.DevicesOf("mqtt"))
+        {
+            var mappings = new List<MqttReadingMapping>();
+            for (var i = 0; i < d.Entry.Mappings.Count; i++)
+            {
+                var m = d.Entry.Mappings[i];
+                var at = $"{d.Descriptor.Name}: mappings[{i}]";
+                if (!Quantities.TryGetValue(m.Quantity, out var quantity))
+                {
+                    problems.Add($"{at}: quantity '{m.Quantity}' is not one of {string.Join(", ", Quantities.Keys)}");
+                }
+
+                if (!Units.TryGetValue(m.Unit, out var unit))
+                {
+                    problems.Add($"{at}: unit '{m.Unit}' is not one of {string.Join(", ", Units.Keys)}");
+                }
+
+                mappings.Add(new MqttReadingMapping(m.Topic, m.Path, quantity, unit, m.Scale, m.Invert));
+            }
+
+            var desc = d.Descriptor;
+            devices.Add(new MqttDeviceOptions(desc.Name, desc.Kind, desc.Region, desc.Site, desc.NameplatePowerW, desc.CapacityWh)
+            {
+                Mappings = mappings,
+                Preset = d.Entry.Preset,
+                PresetParameters = d.Entry.PresetArgs,
+            });
+        }
+
+        if (devices.Count == 0)
+        {
+            return null;
+        }
+
+        var section = config.File.Mqtt;
+        var options = new MqttAdapterOptions
+        {
+            Broker = ExternalBroker(section),
+            EmbeddedBrokerPort = section.Port,
+            Devices = devices,
+            OfflineAfter = config.DevicesOf("mqtt").Select(d => d.OfflineAfter).FirstOrDefault(t => t is not null) ?? TimeSpan.FromMinutes(2),
+        };
+        if (problems.Count == 0)
+        {
+            problems.AddRange(options.Validate().Select(p => $"mqtt: {p}"));
+        }
+
+        return options;
+    }
+
+    private static MqttPublisherOptions? Publisher(GatewayConfig config, MqttAdapterOptions? mqtt)
+    {
+        var section = config.File.Mqtt;
+        if (!section.Publish)
+        {
+            return null;
+        }
+
+        // The embedded broker only runs with the MQTT adapter; without MQTT devices there is nowhere to publish to.
+        var broker = ExternalBroker(section) ?? (mqtt is null ? null : new MqttBrokerOptions("127.0.0.1", section.Port));
+        return broker is null ? null : new MqttPublisherOptions(section.GatewayName, broker);
+    }
+
+    private static MqttBrokerOptions? ExternalBroker(MqttSection section)
+    {
+        if (string.Equals(section.Broker, "embedded", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var host = section.Broker;
+        var port = 1883;
+        var colon = host.LastIndexOf(':');
+        if (colon > 0 && int.TryParse(host.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out var p))
+        {
+            host = host[..colon];
+            port = p;
+        }
+
+        return new MqttBrokerOptions(host, port, section.Username, section.Password);
+    }
 }

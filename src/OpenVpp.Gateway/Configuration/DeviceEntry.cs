@@ -45,11 +45,11 @@ public sealed class DeviceEntry
     /// <summary>ocpp: the charge point's identity, the last path segment of ws://…/ocpp/{station id}.</summary>
     public string? StationId { get; set; }
 
-    /// <summary>mqtt: a built-in mapping for a common device (for example shelly-gen2, tasmota, opendtu).</summary>
+    /// <summary>mqtt: a built-in mapping for a common device (shelly-gen2-switch, tasmota-energy, opendtu-inverter, …).</summary>
     public string? Preset { get; set; }
 
-    /// <summary>mqtt: the preset's device topic or id (for example shellyplus1pm-a8032ab12345).</summary>
-    public string? Topic { get; set; }
+    /// <summary>mqtt: the preset's parameters, for example {topic: livingroom-plug} for tasmota-energy.</summary>
+    public Dictionary<string, string> PresetArgs { get; set; } = [];
 
     /// <summary>mqtt: explicit topic → value mappings, instead of or on top of a preset.</summary>
     public List<MqttMappingEntry> Mappings { get; set; } = [];

@@ -3,6 +3,9 @@ namespace OpenVpp.Gateway.Configuration;
 /// <summary>A checked gateway configuration: the file as written plus its parsed values.</summary>
 public sealed record GatewayConfig(string Path, GatewayConfigFile File, TimeSpan Interval, TimeSpan MaxBackoff, IReadOnlyList<ConfiguredDevice> Devices)
 {
+    /// <summary>The adapters to run, grouped by connection (filled in by <see cref="GatewayConfigReader"/>).</summary>
+    public ConfiguredAdapterSet Adapters { get; init; } = ConfiguredAdapterSet.None;
+
     /// <summary>The devices of one adapter (ocpp, sunspec, p1, mqtt), in file order.</summary>
     public IEnumerable<ConfiguredDevice> DevicesOf(string adapter) =>
         Devices.Where(d => string.Equals(d.Entry.Adapter, adapter, StringComparison.OrdinalIgnoreCase));

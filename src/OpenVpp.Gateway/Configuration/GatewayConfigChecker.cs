@@ -18,9 +18,6 @@ internal static class GatewayConfigChecker
         ["mqtt"] = DeviceKind.HouseholdLoad,
     };
 
-    private static readonly string[] Quantities = ["energy_import", "energy_export", "power", "soc", "soh"];
-    private static readonly string[] Units = ["Wh", "kWh", "MWh", "W", "kW", "%", "fraction"];
-
     public static GatewayConfig Check(GatewayConfigFile file, string path)
     {
         var problems = new List<string>();
@@ -152,30 +149,10 @@ internal static class GatewayConfigChecker
 
                 break;
             case "MQTT":
+                // Presets, topics, paths and units are checked by the MQTT adapter's own options (ConfiguredAdapters).
                 if (d.Preset is null && d.Mappings.Count == 0)
                 {
-                    problems.Add($"{at}: give a preset (with topic) or mappings");
-                }
-
-                if (d.Preset is not null && string.IsNullOrWhiteSpace(d.Topic))
-                {
-                    problems.Add($"{at}: preset '{d.Preset}' needs topic (the device's topic or id)");
-                }
-
-                for (var m = 0; m < d.Mappings.Count; m++)
-                {
-                    var map = d.Mappings[m];
-                    var mat = $"{at}: mappings[{m}]";
-                    Require(map.Topic, $"{mat}: topic is missing", problems);
-                    if (!Quantities.Contains(map.Quantity, StringComparer.OrdinalIgnoreCase))
-                    {
-                        problems.Add($"{mat}: quantity '{map.Quantity}' is not one of {string.Join(", ", Quantities)}");
-                    }
-
-                    if (!Units.Contains(map.Unit, StringComparer.OrdinalIgnoreCase))
-                    {
-                        problems.Add($"{mat}: unit '{map.Unit}' is not one of {string.Join(", ", Units)}");
-                    }
+                    problems.Add($"{at}: give a preset (with preset_args) or mappings");
                 }
 
                 break;

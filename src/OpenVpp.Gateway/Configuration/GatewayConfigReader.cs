@@ -43,7 +43,8 @@ public static class GatewayConfigReader
             throw new GatewayConfigException(path, [$"line {e.Start.Line}, column {e.Start.Column}: {Describe(e)}"]);
         }
 
-        return GatewayConfigChecker.Check(file ?? new GatewayConfigFile(), path);
+        var config = GatewayConfigChecker.Check(file ?? new GatewayConfigFile(), path);
+        return config with { Adapters = ConfiguredAdapters.Build(config) };
     }
 
     private static string Describe(YamlException e)

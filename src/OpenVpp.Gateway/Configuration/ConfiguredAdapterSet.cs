@@ -1,0 +1,13 @@
+using OpenVpp.Gateway.Adapters.Mqtt;
+using OpenVpp.Gateway.Adapters.SunSpec;
+
+namespace OpenVpp.Gateway.Configuration;
+
+/// <summary>The adapters a configuration runs, as their own checked options; empty lists and nulls for adapters it does not use.</summary>
+public sealed record ConfiguredAdapterSet(
+    IReadOnlyList<SunSpecAdapterOptions> SunSpec,
+    MqttAdapterOptions? Mqtt,
+    MqttPublisherOptions? Publisher)
+{
+    public static ConfiguredAdapterSet None { get; } = new([], null, null);
+}
