@@ -1,3 +1,4 @@
+using OpenVpp.Protocols.SunSpec.Simulation;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Devices;
 using OpenVpp.Gateway.Adapters;

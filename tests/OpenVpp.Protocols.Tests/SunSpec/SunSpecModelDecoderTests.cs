@@ -1,3 +1,4 @@
+using OpenVpp.Protocols.SunSpec.Simulation;
 using OpenVpp.Protocols.SunSpec;
 using OpenVpp.Protocols.SunSpec.Definitions;
 using OpenVpp.Testing.SunSpec;

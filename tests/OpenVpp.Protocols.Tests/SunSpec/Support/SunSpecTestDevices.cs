@@ -1,3 +1,4 @@
+using OpenVpp.Protocols.SunSpec.Simulation;
 namespace OpenVpp.Testing.SunSpec;
 
 /// <summary>

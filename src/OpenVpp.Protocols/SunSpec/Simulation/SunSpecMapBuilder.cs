@@ -1,14 +1,15 @@
 using System.Text;
 using OpenVpp.Protocols.SunSpec.Definitions;
 
-namespace OpenVpp.Testing.SunSpec;
+namespace OpenVpp.Protocols.SunSpec.Simulation;
 
 /// <summary>
 /// Builds a SunSpec register map from the embedded model definitions: the "SunS" marker, models with their ID and L,
 /// and the end marker. Every point starts as its type's "not implemented" value, so a test sets only what the device
-/// implements, as raw register values (scale factors are points too). Shared by the protocol, gateway and CLI tests.
+/// implements, as raw register values (scale factors are points too). Used by the tests and by `openvpp peers`, which
+/// serves a simulated home's inverter, battery and meter through a Modbus TCP server.
 /// </summary>
-internal sealed class SunSpecMapBuilder
+public sealed class SunSpecMapBuilder
 {
     private readonly List<ushort> _registers = [0x5375, 0x6E53];
 
@@ -75,6 +76,24 @@ internal sealed class SunSpecMapBuilder
         }
 
         throw new ArgumentException($"Model {id} is not in the map.", nameof(id));
+    }
+
+    /// <summary>
+    /// The registers that hold <paramref name="raw"/> in top-level point <paramref name="point"/> of model
+    /// <paramref name="id"/>, big-endian as on the wire, and their address: for updating a served map in place.
+    /// </summary>
+    public (ushort Address, ushort[] Registers) Encode(int id, string point, long raw)
+    {
+        var definition = SunSpecModelCatalog.Embedded.Find(id)!.Group.Point(point) ?? throw new ArgumentException($"Model {id} has no point {point}.", nameof(point));
+        var registers = new ushort[definition.Size];
+        var bits = unchecked((ulong)raw);
+        for (var i = definition.Size - 1; i >= 0; i--)
+        {
+            registers[i] = (ushort)(bits & 0xFFFF);
+            bits >>= 16;
+        }
+
+        return (AddressOf(id, point), registers);
     }
 
     /// <summary>The address of a top-level point of the first model with id <paramref name="id"/>.</summary>
@@ -149,7 +168,7 @@ internal sealed class SunSpecMapBuilder
     }
 
     /// <summary>Sets raw register values of one model by point path ("W", "Crv[1].Pt[2].V").</summary>
-    internal sealed class ModelValues(List<(string Path, SunSpecPointDefinition Point, int Offset)> layout, ushort[] model)
+    public sealed class ModelValues(List<(string Path, SunSpecPointDefinition Point, int Offset)> layout, ushort[] model)
     {
         public ModelValues Set(string path, long raw)
         {
@@ -178,7 +197,7 @@ internal sealed class SunSpecMapBuilder
             return this;
         }
 
-        public ModelValues Float(string path, float value)
+        public ModelValues SetFloat32(string path, float value)
         {
             var (_, offset) = Find(path);
             var bits = BitConverter.SingleToUInt32Bits(value);
