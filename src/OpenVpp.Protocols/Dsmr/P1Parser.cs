@@ -150,7 +150,10 @@ public static class P1Parser
         var fields = new P1FieldReader(value);
         _ = fields.TryNext(out var first);
 
-        var o = new P1Object(code, definition, raw);
+        // Built once at the end: a P1Object per line is most of what a telegram allocates.
+        P1Quantity? quantity = null;
+        P1Timestamp? timestamp = null;
+        string? text = null;
         switch (definition.Kind)
         {
             case ObisKind.Raw:
@@ -165,7 +168,7 @@ public static class P1Parser
 
                 break;
             case ObisKind.HexText:
-                o = o with { Text = P1Values.HexText(first) };
+                text = P1Values.HexText(first);
                 break;
             case ObisKind.Timestamp:
                 if (!P1Timestamp.TryParse(first, out var time, out _))
@@ -173,7 +176,7 @@ public static class P1Parser
                     return Bad(lineNumber, code, definition, $"'{P1Values.Ascii(first)}' is not a timestamp YYMMDDhhmmss followed by S or W");
                 }
 
-                o = o with { Timestamp = time };
+                timestamp = time;
                 break;
             case ObisKind.Energy or ObisKind.ReactiveEnergy or ObisKind.Power or ObisKind.ReactivePower or ObisKind.Voltage or ObisKind.Current:
                 if (!P1Values.TryParseQuantity(first, out var number, out var unit))
@@ -188,7 +191,7 @@ public static class P1Parser
                         $"line {lineNumber}: {code} ({definition.Name}) has unit '{P1Values.Ascii(unit)}' where {ExpectedUnits(definition.Kind)} is expected.");
                 }
 
-                o = o with { Quantity = new P1Quantity(number, P1Values.Unit(unit)) };
+                quantity = new P1Quantity(number, P1Values.Unit(unit));
                 Assign(b, definition, number, kilo);
                 break;
             case ObisKind.Number or ObisKind.AnyQuantity:
@@ -202,7 +205,7 @@ public static class P1Parser
                     return Bad(lineNumber, code, definition, $"'{P1Values.Ascii(first)}' is not a number");
                 }
 
-                o = o with { Quantity = new P1Quantity(number, P1Values.Unit(unit)) };
+                quantity = new P1Quantity(number, P1Values.Unit(unit));
                 AssignNumber(b, code, definition, number);
                 break;
             case ObisKind.TimedQuantity:
@@ -216,12 +219,12 @@ public static class P1Parser
                     return Bad(lineNumber, code, definition, $"'{P1Values.Ascii(first)}' is not a timestamp");
                 }
 
-                var quantity = new P1Quantity(number, P1Values.Unit(unit));
-                o = o with { Quantity = quantity, Timestamp = zero ? null : time };
+                quantity = new P1Quantity(number, P1Values.Unit(unit));
+                timestamp = zero ? null : time;
                 if (definition.Role is ObisRole.MBusReading)
                 {
                     var slot = b.MBus(code.B);
-                    (slot.Seen, slot.Reading, slot.ReadAt) = (true, quantity, zero ? null : time);
+                    (slot.Seen, slot.Reading, slot.ReadAt) = (true, quantity, timestamp);
                 }
 
                 break;
@@ -235,21 +238,21 @@ public static class P1Parser
         {
             switch (definition.Role)
             {
-                case ObisRole.EquipmentId: b.EquipmentId = o.Text; break;
-                case ObisRole.TextMessage: b.TextMessage = o.Text; break;
+                case ObisRole.EquipmentId: b.EquipmentId = text; break;
+                case ObisRole.TextMessage: b.TextMessage = text; break;
                 case ObisRole.LogicalDeviceName: b.HasLogicalDeviceName = true; break;
                 case ObisRole.MBusEquipmentId:
                     var slot = b.MBus(code.B);
-                    (slot.Seen, slot.EquipmentId) = (true, string.IsNullOrEmpty(o.Text) ? null : o.Text);
+                    (slot.Seen, slot.EquipmentId) = (true, string.IsNullOrEmpty(text) ? null : text);
                     break;
             }
         }
         else if (definition.Role is ObisRole.MeterTime)
         {
-            b.MeterTime = o.Timestamp;
+            b.MeterTime = timestamp;
         }
 
-        b.Objects.Add(o);
+        b.Objects.Add(new P1Object(code, definition, raw) { Quantity = quantity, Timestamp = timestamp, Text = text });
         return null;
     }
 

@@ -38,4 +38,22 @@ public sealed class P1ParserProperties
                 var result = P1Parser.Parse(input);
                 return result.IsOk || result.Error is not null;
             });
+
+    /// <summary>The table-driven CRC (eight bytes a step) equals the bit-by-bit definition for any input length.</summary>
+    [Property(MaxTest = 300)]
+    public bool Crc16_equals_the_bitwise_definition(byte[] data)
+    {
+        data ??= [];
+        var crc = 0;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xA001 : crc >> 1;
+            }
+        }
+
+        return Crc16Arc.Compute(data) == crc;
+    }
 }
