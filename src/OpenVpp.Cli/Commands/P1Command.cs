@@ -96,7 +96,7 @@ internal static class P1Command
 
             if (number == 0)
             {
-                throw new CommandException($"no telegram in {path ?? "standard input"}: nothing starts with '/'.");
+                throw new CommandException($"no telegram in {(path is null or "-" ? "standard input" : path)}: nothing starts with '/'.");
             }
 
             return failed ? CommandErrors.Failure : 0;
