@@ -25,6 +25,7 @@ internal static class P1Command
         var serial = new Option<string?>("--serial") { Description = "Watch a live meter on a serial device, for example /dev/ttyUSB0." };
         var baud = new Option<int>("--baud") { Description = "Serial speed: 115200 for DSMR 4/5, 9600 for DSMR 2.2/3.0.", DefaultValueFactory = _ => 115_200 };
         var framing = new Option<string>("--framing") { Description = "Serial framing: 8N1 for DSMR 4/5, 7E1 for DSMR 2.2/3.0.", DefaultValueFactory = _ => "8N1" };
+        var smartyKey = new Option<string?>("--smarty-key") { Description = "Luxembourg Smarty meters: the 32-hex-digit key to decrypt their AES-128-GCM frames." };
         var count = new Option<int?>("--count") { Description = "With --tcp or --serial: stop after this many telegrams." };
         var command = new Command("decode", """
             Decode P1 telegrams: check each one's CRC16 (DSMR 4 and later), then print every value with its unit, the meter
@@ -39,9 +40,10 @@ internal static class P1Command
               cat /dev/ttyUSB0 | openvpp p1 decode --json
               openvpp p1 decode --tcp 192.0.2.7:2001 --count 5
               openvpp p1 decode --serial /dev/ttyUSB0 --baud 9600 --framing 7E1
+              openvpp p1 decode --serial /dev/ttyUSB0 --smarty-key 00112233445566778899AABBCCDDEEFF
             """)
         {
-            file, json, tcp, serial, baud, framing, count,
+            file, json, tcp, serial, baud, framing, smartyKey, count,
         };
         command.SetAction((parse, cancel) => CommandErrors.RunAsync("p1 decode", async () =>
         {
@@ -49,6 +51,8 @@ internal static class P1Command
             var tcpEndpoint = parse.GetValue(tcp);
             var serialPort = parse.GetValue(serial);
             var path = parse.GetValue(file);
+            var keyHex = parse.GetValue(smartyKey);
+            var key = keyHex is null ? null : P1AdapterOptions.ParseKey(keyHex) ?? throw CommandException.Usage("--smarty-key must be 32 hex digits (16 bytes).");
             if ((tcpEndpoint is not null ? 1 : 0) + (serialPort is not null ? 1 : 0) + (path is not null ? 1 : 0) > 1)
             {
                 throw CommandException.Usage("give one source: FILE (or -), --tcp host:port or --serial DEVICE.");
@@ -56,11 +60,11 @@ internal static class P1Command
 
             if (tcpEndpoint is not null || serialPort is not null)
             {
-                return await WatchAsync(Connection(tcpEndpoint, serialPort, parse.GetValue(baud), parse.GetRequiredValue(framing)), output, parse.GetValue(count), cancel)
+                return await WatchAsync(Connection(tcpEndpoint, serialPort, parse.GetValue(baud), parse.GetRequiredValue(framing)), key, output, parse.GetValue(count), cancel)
                     .ConfigureAwait(false);
             }
 
-            return await DecodeStreamAsync(path, output, cancel).ConfigureAwait(false);
+            return await DecodeStreamAsync(path, key, output, cancel).ConfigureAwait(false);
         }, cancel));
         return command;
     }
@@ -80,12 +84,14 @@ internal static class P1Command
             : throw CommandException.Usage($"--baud {baud} --framing {framing} is not a serial setting (use 115200 8N1, or 9600 7E1 for DSMR 2.2/3.0).");
     }
 
-    private static async Task<int> DecodeStreamAsync(string? path, Output output, CancellationToken cancel)
+    private static async Task<int> DecodeStreamAsync(string? path, byte[]? smartyKey, Output output, CancellationToken cancel)
     {
         var stream = path is null or "-" ? Console.OpenStandardInput() : File.OpenRead(path);
         await using (stream.ConfigureAwait(false))
         {
-            var reader = new P1FrameReader(stream);
+            IP1FrameReader reader = smartyKey is null
+                ? new P1FrameReader(stream)
+                : new SmartyFrameReader(stream, smartyKey, SmartyFrame.DefaultAuthenticationKey);
             var failed = false;
             var number = 0;
             while (await reader.ReadAsync(cancel).ConfigureAwait(false) is { } frame)
@@ -96,16 +102,16 @@ internal static class P1Command
 
             if (number == 0)
             {
-                throw new CommandException($"no telegram in {(path is null or "-" ? "standard input" : path)}: nothing starts with '/'.");
+                throw new CommandException($"no telegram in {(path is null or "-" ? "standard input" : path)}: nothing starts with {(smartyKey is null ? "'/'" : "an encrypted frame (0xDB)")}.");
             }
 
             return failed ? CommandErrors.Failure : 0;
         }
     }
 
-    private static async Task<int> WatchAsync(IP1Connection connection, Output output, int? count, CancellationToken cancel)
+    private static async Task<int> WatchAsync(IP1Connection connection, byte[]? smartyKey, Output output, int? count, CancellationToken cancel)
     {
-        var source = new P1TelegramSource(connection);
+        var source = new P1TelegramSource(connection, new P1SourceOptions { SmartyKey = smartyKey });
         var number = 0;
         var failed = false;
         try

@@ -140,6 +140,8 @@ public sealed class P1AdapterTests : IAsyncDisposable
         Assert.Contains("not host:port", Assert.Single(badEndpoint.Validate()), StringComparison.Ordinal);
         Assert.Contains("9X1", Assert.Single(badFraming.Validate()), StringComparison.Ordinal);
         Assert.Empty((neither with { SerialPort = "/dev/ttyUSB0", BaudRate = 9600, SerialFraming = "7E1" }).Validate());
+        Assert.Contains("32 hex digits", Assert.Single((neither with { TcpEndpoint = "127.0.0.1:2001", SmartyKeyHex = "0011" }).Validate()), StringComparison.Ordinal);
+        Assert.Empty((neither with { TcpEndpoint = "127.0.0.1:2001", SmartyKeyHex = "00112233445566778899AABBCCDDEEFF" }).Validate());
         Assert.Throws<ArgumentException>(() => new P1Adapter(neither));
     }
 

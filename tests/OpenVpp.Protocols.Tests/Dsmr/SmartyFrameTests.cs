@@ -10,10 +10,10 @@ namespace OpenVpp.Protocols.Tests.Dsmr;
 /// </summary>
 public sealed class SmartyFrameTests
 {
-    private static readonly byte[] Key = Convert.FromHexString("AABBCCDDEEFF00112233445566778899");
+    internal static readonly byte[] Key = Convert.FromHexString("AABBCCDDEEFF00112233445566778899");
     private static readonly byte[] SystemTitle = "SAG12345"u8.ToArray();
 
-    private static byte[] Encrypt(byte[] telegram, uint counter)
+    internal static byte[] Encrypt(byte[] telegram, uint counter)
     {
         var iv = new byte[12];
         SystemTitle.CopyTo(iv, 0);

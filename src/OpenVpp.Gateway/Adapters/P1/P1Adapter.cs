@@ -36,7 +36,12 @@ public sealed class P1Adapter : ILiveDeviceAdapter
         var connection = options.CreateConnection();
         _source = new P1TelegramSource(
             connection,
-            new P1SourceOptions { IdleTimeout = options.OfflineAfter, MaxBackoff = options.MaxReconnectDelay },
+            new P1SourceOptions
+            {
+                IdleTimeout = options.OfflineAfter,
+                MaxBackoff = options.MaxReconnectDelay,
+                SmartyKey = options.SmartyKeyHex is null ? null : P1AdapterOptions.ParseKey(options.SmartyKeyHex),
+            },
             _time);
         _meter = new LiveIntervalMeter(options.DeviceName);
         _device = new P1MeterDevice(options, _meter);

@@ -38,6 +38,12 @@ public sealed record P1AdapterOptions
     /// <summary>Longest wait between reconnection attempts; the wait starts at 1 s and doubles.</summary>
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The 32-hex-digit key of a Luxembourg Smarty meter, whose P1 port sends AES-128-GCM encrypted frames (the grid
+    /// operator gives it to the customer); null for meters that send plain telegrams.
+    /// </summary>
+    public string? SmartyKeyHex { get; init; }
+
     /// <summary>What is wrong with these options, one message each; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -62,6 +68,11 @@ public sealed record P1AdapterOptions
             errors.Add($"p1 {DeviceName}: serial settings {BaudRate} {SerialFraming} are not valid (use 115200 8N1, or 9600 7E1 for DSMR 2.2/3.0).");
         }
 
+        if (SmartyKeyHex is not null && ParseKey(SmartyKeyHex) is null)
+        {
+            errors.Add($"p1 {DeviceName}: the Smarty key must be 32 hex digits (16 bytes).");
+        }
+
         if (OfflineAfter <= TimeSpan.Zero || MaxReconnectDelay <= TimeSpan.Zero || NameplatePowerW <= 0)
         {
             errors.Add($"p1 {DeviceName}: offline time, reconnect delay and nameplate power must be positive.");
@@ -80,6 +91,20 @@ public sealed record P1AdapterOptions
         return TcpEndpoint is not null && TryParseEndpoint(TcpEndpoint, out var host, out var port)
             ? new P1TcpConnection(host, port)
             : new P1SerialConnection(new P1SerialSettings(SerialPort!, BaudRate, SerialFraming));
+    }
+
+    /// <summary>A 16-byte key from 32 hex digits; null when it is not one.</summary>
+    public static byte[]? ParseKey(string hex)
+    {
+        try
+        {
+            var key = Convert.FromHexString(hex.Trim());
+            return key.Length == 16 ? key : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Splits "host:port" (IPv6 as "[::1]:2001").</summary>

@@ -6,7 +6,7 @@ namespace OpenVpp.Protocols.Dsmr.Transport;
 /// lost on the line: it is dropped, and the new one starts there), and a telegram longer than the cap is dropped and the reader skips to
 /// the next '/'. One instance per stream; not thread-safe.
 /// </summary>
-public sealed class P1FrameReader
+public sealed class P1FrameReader : IP1FrameReader
 {
     /// <summary>DSMR 5 telegrams are about 1 KiB; Belgian ones with 13 months of peaks and long messages stay well under this.</summary>
     public const int DefaultMaxTelegramBytes = 16 * 1024;

@@ -15,4 +15,9 @@ public sealed record P1SourceOptions
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public int MaxTelegramBytes { get; init; } = P1FrameReader.DefaultMaxTelegramBytes;
+
+    /// <summary>
+    /// The 16-byte key of a Luxembourg Smarty meter, whose P1 port sends encrypted frames; null for plain telegrams.
+    /// </summary>
+    public byte[]? SmartyKey { get; init; }
 }

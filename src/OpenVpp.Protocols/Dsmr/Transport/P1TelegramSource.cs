@@ -43,7 +43,9 @@ public sealed class P1TelegramSource
             if (stream is not null)
             {
                 yield return new P1SourceEvent(P1SourceEventKind.Connected, Message: _connection.Description);
-                var reader = new P1FrameReader(stream, _options.MaxTelegramBytes);
+                IP1FrameReader reader = _options.SmartyKey is { } key
+                    ? new SmartyFrameReader(stream, key, SmartyFrame.DefaultAuthenticationKey, _options.MaxTelegramBytes)
+                    : new P1FrameReader(stream, _options.MaxTelegramBytes);
                 try
                 {
                     while (true)
@@ -92,7 +94,7 @@ public sealed class P1TelegramSource
         }
     }
 
-    private async Task<(P1Frame? Frame, string? Error)> NextFrameAsync(P1FrameReader reader, CancellationToken cancellationToken)
+    private async Task<(P1Frame? Frame, string? Error)> NextFrameAsync(IP1FrameReader reader, CancellationToken cancellationToken)
     {
         using var idle = new CancellationTokenSource(_options.IdleTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);

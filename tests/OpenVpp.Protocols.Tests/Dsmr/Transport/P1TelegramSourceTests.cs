@@ -99,4 +99,36 @@ public sealed class P1TelegramSourceTests
 
         Assert.Equal([20, 40, 80, 160, 200], waits.Select(w => (int)w.TotalMilliseconds));
     }
+
+    [Fact]
+    public async Task With_a_smarty_key_the_source_decrypts_encrypted_frames_from_the_socket()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var frame = SmartyFrameTests.Encrypt(DsmrTelegrams.Bytes("spec_luxembourg_smarty"), 42);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var server = Task.Run(async () =>
+        {
+            using var peer = await listener.AcceptSocketAsync(timeout.Token);
+            await SendFragmentedAsync(peer, [0x00, 0x13, .. frame], new Random(5));
+            await Task.Delay(Timeout.Infinite, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+
+        var source = new P1TelegramSource(new P1TcpConnection("127.0.0.1", port), Fast with { SmartyKey = SmartyFrameTests.Key });
+        P1SourceEvent? received = null;
+        await foreach (var e in source.ReadAsync(timeout.Token))
+        {
+            if (e.Kind is P1SourceEventKind.Telegram or P1SourceEventKind.Rejected)
+            {
+                received = e;
+                break;
+            }
+        }
+
+        await timeout.CancelAsync();
+        await server;
+        Assert.Equal(P1SourceEventKind.Telegram, received!.Kind);
+        Assert.Equal(732_157, received.Telegram!.ImportTotalWh);
+    }
 }
