@@ -77,7 +77,7 @@ public static class P1Parser
     {
         { BelgianVersion: not null } => DsmrVariant.BelgianEMucs,
         { HasLogicalDeviceName: true } => DsmrVariant.LuxembourgSmarty,
-        { Version: [] or ['5', ..] } => DsmrVariant.Dsmr5,
+        { Version: ['5', ..] } => DsmrVariant.Dsmr5,
         { Version: not null } => DsmrVariant.Dsmr4,
         _ => hasCrc ? DsmrVariant.Dsmr4 : DsmrVariant.Dsmr2Or3,
     };
