@@ -14,6 +14,7 @@ public class CliHelpTests
     [InlineData("wallet balance", "OPENVPP_PRIVATE_KEY")]
     [InlineData("wallet claim", "Merkle proof")]
     [InlineData("device register", "already registered")]
+    [InlineData("p1 decode", "CRC16")]
     public async Task Every_command_explains_itself_with_help(string command, string expected)
     {
         var (code, output, _) = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);

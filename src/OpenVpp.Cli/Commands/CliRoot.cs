@@ -29,6 +29,7 @@ internal static class CliRoot
         root.Add(DeployCommand.Create());
         root.Add(ChallengeCommand.Create());
         root.Add(SunSpecCommand.Create());
+        root.Add(P1Command.Create());
         return root;
     }
 

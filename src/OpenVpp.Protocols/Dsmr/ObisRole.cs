@@ -1,0 +1,36 @@
+namespace OpenVpp.Protocols.Dsmr;
+
+/// <summary>Which convenience property of <see cref="P1Telegram"/> an OBIS line fills.</summary>
+internal enum ObisRole
+{
+    None,
+    Version,
+    BelgianVersion,
+    LogicalDeviceName,
+    MeterTime,
+    EquipmentId,
+    ImportT1,
+    ImportT2,
+    ImportTotal,
+    ExportT1,
+    ExportT2,
+    ExportTotal,
+    Tariff,
+    PowerDelivered,
+    PowerReceived,
+    PowerFailures,
+    LongPowerFailures,
+    PowerFailureLog,
+    TextMessage,
+    TextCode,
+    PhaseVoltage,
+    PhaseCurrent,
+    PhasePowerDelivered,
+    PhasePowerReceived,
+    PhaseSags,
+    PhaseSwells,
+    MBusDeviceType,
+    MBusEquipmentId,
+    MBusReading,
+    MBusValve,
+}
