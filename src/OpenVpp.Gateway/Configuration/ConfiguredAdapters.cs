@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Gateway.Adapters;
 using OpenVpp.Gateway.Adapters.Mqtt;
+using OpenVpp.Gateway.Adapters.P1;
 using OpenVpp.Gateway.Adapters.SunSpec;
 using OpenVpp.Gateway.Producer;
 using OpenVpp.Protocols.Mqtt;
@@ -42,11 +43,12 @@ public static class ConfiguredAdapters
         ArgumentNullException.ThrowIfNull(config);
         var problems = new List<string>();
         var sunSpec = SunSpecEndpoints(config, problems);
+        var p1 = P1Meters(config, problems);
         var mqtt = Mqtt(config, problems);
         var publisher = Publisher(config, mqtt);
         return problems.Count > 0
             ? throw new GatewayConfigException(config.Path, problems)
-            : new ConfiguredAdapterSet(sunSpec, mqtt, publisher);
+            : new ConfiguredAdapterSet(sunSpec, p1, mqtt, publisher);
     }
 
     /// <summary>Registers one <see cref="IDeviceAdapter"/> per connection, and the MQTT publisher when configured.</summary>
@@ -57,6 +59,12 @@ public static class ConfiguredAdapters
         {
             services.AddSingleton<IDeviceAdapter>(sp => new SunSpecAdapter(
                 options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SunSpecAdapter>>()));
+        }
+
+        foreach (var options in adapters.P1)
+        {
+            services.AddSingleton<IDeviceAdapter>(sp => new P1Adapter(
+                options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<P1Adapter>>()));
         }
 
         if (adapters.Mqtt is { } mqtt)
@@ -96,6 +104,33 @@ public static class ConfiguredAdapters
         }
 
         return endpoints;
+    }
+
+    private static List<P1AdapterOptions> P1Meters(GatewayConfig config, List<string> problems)
+    {
+        var meters = new List<P1AdapterOptions>();
+        foreach (var d in config.DevicesOf("p1"))
+        {
+            var baud = d.Entry.Baud ?? 115_200;
+            var options = new P1AdapterOptions
+            {
+                DeviceName = d.Descriptor.Name,
+                Region = d.Descriptor.Region,
+                Site = d.Descriptor.Site,
+                NameplatePowerW = d.Descriptor.NameplatePowerW,
+                SerialPort = d.Entry.Serial,
+                BaudRate = baud,
+                // DSMR 2.2/3.0 meters talk 9600 7E1; DSMR 4/5 115200 8N1.
+                SerialFraming = baud == 9600 ? "7E1" : "8N1",
+                TcpEndpoint = d.Entry.Host is { } host ? $"{host}:{d.Entry.Port}" : null,
+                OfflineAfter = d.OfflineAfter ?? TimeSpan.FromSeconds(30),
+                SmartyKeyHex = d.Entry.SmartyKey,
+            };
+            problems.AddRange(options.Validate());
+            meters.Add(options);
+        }
+
+        return meters;
     }
 
     private static MqttAdapterOptions? Mqtt(GatewayConfig config, List<string> problems)

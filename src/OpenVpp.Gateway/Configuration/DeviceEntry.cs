@@ -42,6 +42,9 @@ public sealed class DeviceEntry
     /// <summary>p1 over serial: 115200 (DSMR 4/5, default) or 9600 (DSMR 2.2/3.0, 7E1).</summary>
     public int? Baud { get; set; }
 
+    /// <summary>p1: the 32-hex-digit key of an encrypted Luxembourg (Smarty) meter, from the grid operator.</summary>
+    public string? SmartyKey { get; set; }
+
     /// <summary>ocpp: the charge point's identity, the last path segment of ws://…/ocpp/{station id}.</summary>
     public string? StationId { get; set; }
 
