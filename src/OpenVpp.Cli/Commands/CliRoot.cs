@@ -28,6 +28,7 @@ internal static class CliRoot
         root.Add(DeviceCommand.Create());
         root.Add(DeployCommand.Create());
         root.Add(ChallengeCommand.Create());
+        root.Add(OcppCommand.Create());
         return root;
     }
 

@@ -279,7 +279,7 @@ public sealed partial class OcppCsms : IAsyncDisposable
             : OcppFraming.Parse(frame.Span);
         if (parsed.Error is { } error)
         {
-            Raise(new OcppMessageReceived(connection.StationId, now, null, error.MessageId, null, null, error.Code, error.Description));
+            Raise(new OcppMessageReceived(connection.StationId, now, null, error.MessageId, null, null, OcppErrorCodes.ForVersion(error.Code, connection.Version), error.Description));
             if (error.Answerable)
             {
                 await RefuseAsync(connection, error, cancellationToken).ConfigureAwait(false);
@@ -327,7 +327,8 @@ public sealed partial class OcppCsms : IAsyncDisposable
             (result, code, description) = (null, OcppErrorCodes.InternalError, "The CSMS could not build a valid answer");
         }
 
-        Raise(new OcppMessageReceived(connection.StationId, now, OcppMessageType.Call, call.MessageId, call.Action, call.Payload, code, description));
+        Raise(new OcppMessageReceived(connection.StationId, now, OcppMessageType.Call, call.MessageId, call.Action, call.Payload,
+            code is null ? null : OcppErrorCodes.ForVersion(code, connection.Version), description));
         if (result is null)
         {
             await RefuseAsync(connection, new OcppRpcError(call.MessageId, code!, description!), cancellationToken).ConfigureAwait(false);

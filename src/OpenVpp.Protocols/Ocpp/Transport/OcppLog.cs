@@ -20,7 +20,7 @@ internal static partial class OcppLog
     [LoggerMessage(504, LogLevel.Information, "OCPP station {Station} reconnected; its previous connection is closed")]
     public static partial void Replaced(ILogger logger, string station);
 
-    [LoggerMessage(505, LogLevel.Warning, "OCPP station {Station} sent a message the CSMS refused with {Code}: {Description}. The connection stays open; check the charger's firmware or configuration")]
+    [LoggerMessage(505, LogLevel.Warning, "OCPP station {Station} sent a message the CSMS refused with {Code} ({Description}); the connection stays open; check the charger's firmware or configuration")]
     public static partial void Refusing(ILogger logger, string station, string code, string description);
 
     [LoggerMessage(506, LogLevel.Warning, "OCPP station {Station} sent a {Bytes}-byte message, over the {Limit}-byte limit; it is dropped unread and answered with a CALLERROR")]
