@@ -186,9 +186,13 @@ public sealed partial class OcppCsms : IAsyncDisposable
         }
         finally
         {
-            _stations.TryRemove(new KeyValuePair<string, OcppStationConnection>(stationId, connection));
+            // A connection replaced by the station's newer one is not a disconnect of the station: it is online.
+            if (_stations.TryRemove(new KeyValuePair<string, OcppStationConnection>(stationId, connection)))
+            {
+                Raise(new OcppStationDisconnected(stationId, _time.GetUtcNow(), reason));
+            }
+
             OcppLog.Disconnected(_logger, stationId, reason);
-            Raise(new OcppStationDisconnected(stationId, _time.GetUtcNow(), reason));
         }
     }
 
@@ -258,6 +262,13 @@ public sealed partial class OcppCsms : IAsyncDisposable
         {
             OcppLog.DroppedMidMessage(_logger, connection.StationId, e.Message);
             return $"dropped ({e.WebSocketErrorCode})";
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug in handling one station must not take the CSMS down: drop that connection, log it, carry on.
+            OcppLog.HandlerFailed(_logger, e, connection.StationId);
+            connection.Socket.Abort();
+            return $"closed after an internal error ({e.GetType().Name})";
         }
         finally
         {

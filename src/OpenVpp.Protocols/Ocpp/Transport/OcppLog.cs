@@ -49,4 +49,7 @@ internal static partial class OcppLog
 
     [LoggerMessage(514, LogLevel.Warning, "OCPP station {Station} answered {Action} with CALLERROR {Code}: {Description}")]
     public static partial void CallRefused(ILogger logger, string station, string action, string code, string description);
+
+    [LoggerMessage(515, LogLevel.Error, "Handling OCPP station {Station} failed; its connection is closed and it may reconnect. This is a bug: please report it with this log")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string station);
 }

@@ -94,6 +94,16 @@ public sealed class OcppAdapterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_station_that_reconnects_stays_online_when_its_old_connection_ends()
+    {
+        await using var first = await ConnectAsync("CP-A");
+        await using var second = await ConnectAsync("CP-A");
+        await first.WaitForAsync(e => (string?)e["event"] == "close", "the old connection closing");
+        await Wait.UntilAsync(() => Task.FromResult(_logs.Lines.Any(l => l.Message.StartsWith("OCPP station CP-A disconnected", StringComparison.Ordinal))));
+        Assert.Contains(_adapter.LinkStates, l => l.DeviceName == "home-1/charger" && l.Online);
+    }
+
+    [Fact]
     public async Task An_unknown_station_is_answered_but_not_metered()
     {
         await using var peer = await ConnectAsync("STRANGER");
