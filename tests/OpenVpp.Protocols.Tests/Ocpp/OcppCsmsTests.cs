@@ -40,7 +40,7 @@ public sealed class OcppCsmsTests
     }
 
     [Fact]
-    public async Task The_newest_version_both_offer_is_chosen() 
+    public async Task The_newest_version_both_offer_is_chosen()
     {
         await using var csms = await CsmsHarness.StartAsync();
         await using var peer = await StartAsync(csms.Port, "CP-2", "ocpp1.6,ocpp2.0.1");
@@ -197,6 +197,15 @@ public sealed class OcppCsmsTests
         // The late answer to the first call must not be taken for the answer to the second.
         await csms.WaitForAsync<OcppMessageReceived>(m => m.Type == OcppMessageType.CallResult && m.Action is null, "the late answer");
         Assert.Equal(OcppCallStatus.Answered, (await csms.Csms.CallAsync("CP-11", "ClearChargingProfile", clear, CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task A_failing_observer_does_not_break_the_connection()
+    {
+        await using var csms = await CsmsHarness.StartAsync();
+        csms.Csms.StationEvent += (_, _) => throw new InvalidOperationException("observer bug");
+        await using var peer = await BootedAsync(csms, "CP-12", "ocpp1.6");
+        Assert.Equal("result", (string?)(await peer.CallAsync("Heartbeat", []))["event"]);
     }
 
     [Fact]
