@@ -29,5 +29,28 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>
+    /// Runs a long-lived command (a listener) until <paramref name="cancel"/> fires, with its standard output going to
+    /// <paramref name="output"/> as it is written, so the test can act on what it prints.
+    /// </summary>
+    public static async Task<int> RunLiveAsync(TextWriter output, TextWriter error, CancellationToken cancel, params string[] args)
+    {
+        var stdout = Console.Out;
+        var stderr = Console.Error;
+        await Gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            Console.SetOut(output);
+            Console.SetError(error);
+            return await CliRoot.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }, cancel);
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            Gate.Release();
+        }
+    }
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
 }

@@ -13,6 +13,68 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure this machine: how fast a node verifies and stores signed readings.");
         command.Add(Ingest());
         command.Add(LoadGen());
+        command.Add(Ocpp());
+        command.Add(OcppLoadGen());
+        return command;
+    }
+
+    private static Command Ocpp()
+    {
+        var stations = new Option<int>("--stations") { Description = "Charging stations connected at once (one WebSocket each).", DefaultValueFactory = _ => 1_000 };
+        var messages = new Option<long>("--messages") { Description = "MeterValues CALLs to send in total, shared among the stations.", DefaultValueFactory = _ => 100_000 };
+        var json = CommonOptions.Json();
+        var command = new Command("ocpp", """
+            Start the gateway's OCPP CSMS on loopback, connect and boot many stations from a separate load-generating
+            process, then have every station send MeterValues CALLs (each waits for its answer, as OCPP requires) and
+            measure how many the CSMS handles per second: parse, schema-validate, map to a reading, answer.
+
+            Prints messages_per_s and the CSMS process's memory: rss_before_mb (no station), rss_idle_mb (all stations
+            connected, idle), per_station_kb and peak_rss_mb.
+            Example: ./openvpp bench ocpp --stations 1000 --messages 100000 --json
+            """)
+        {
+            stations, messages, json,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var asJson = parse.GetValue(json);
+            var report = await OcppBench.RunAsync(
+                parse.GetValue(stations), parse.GetValue(messages),
+                message => { if (!asJson) { Console.Error.WriteLine(message); } },
+                cancel).ConfigureAwait(false);
+            if (asJson)
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, OcppBenchJsonContext.Default.OcppBenchReport));
+            }
+            else
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+                    stations          {report.Stations:N0} connected ({report.Cores} cores)
+                    messages          {report.Answered:N0} answered of {report.Messages:N0} in {report.ElapsedS:0.00} s ({report.Errors:N0} errors, {report.SamplesDerived:N0} readings derived)
+                    messages_per_s    {report.MessagesPerS:N0}
+                    rss_before_mb     {report.RssBeforeMb:0.0}  (CSMS listening, no station)
+                    rss_idle_mb       {report.RssIdleMb:0.0}  (all stations connected and idle; managed heap {report.ManagedHeapIdleMb:0.0} MB)
+                    per_station_kb    {report.PerStationKb:0.0}
+                    peak_rss_mb       {report.PeakRssMb:0.0}
+                    """));
+            }
+
+            return report.Errors == 0 && report.Answered == report.Messages ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command OcppLoadGen()
+    {
+        var url = new Option<string>("--url") { Required = true };
+        var stations = new Option<int>("--stations") { DefaultValueFactory = _ => 1_000 };
+        var messages = new Option<long>("--messages") { DefaultValueFactory = _ => 100_000 };
+        var command = new Command("ocpp-loadgen", "The station-simulating process of `bench ocpp` (started by it).") { Hidden = true };
+        command.Add(url);
+        command.Add(stations);
+        command.Add(messages);
+        command.SetAction((parse, cancel) => OcppLoadGenerator.RunAsync(
+            parse.GetRequiredValue(url), parse.GetValue(stations), parse.GetValue(messages), cancel));
         return command;
     }
 
