@@ -1,4 +1,5 @@
 using OpenVpp.Gateway.Adapters.Mqtt;
+using OpenVpp.Gateway.Adapters.Ocpp;
 using OpenVpp.Gateway.Adapters.P1;
 using OpenVpp.Gateway.Adapters.SunSpec;
 
@@ -8,8 +9,9 @@ namespace OpenVpp.Gateway.Configuration;
 public sealed record ConfiguredAdapterSet(
     IReadOnlyList<SunSpecAdapterOptions> SunSpec,
     IReadOnlyList<P1AdapterOptions> P1,
+    OcppAdapterOptions? Ocpp,
     MqttAdapterOptions? Mqtt,
     MqttPublisherOptions? Publisher)
 {
-    public static ConfiguredAdapterSet None { get; } = new([], [], null, null);
+    public static ConfiguredAdapterSet None { get; } = new([], [], null, null, null);
 }

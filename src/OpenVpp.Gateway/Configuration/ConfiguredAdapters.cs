@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Gateway.Adapters;
 using OpenVpp.Gateway.Adapters.Mqtt;
+using OpenVpp.Gateway.Adapters.Ocpp;
 using OpenVpp.Gateway.Adapters.P1;
 using OpenVpp.Gateway.Adapters.SunSpec;
 using OpenVpp.Gateway.Producer;
@@ -44,11 +45,12 @@ public static class ConfiguredAdapters
         var problems = new List<string>();
         var sunSpec = SunSpecEndpoints(config, problems);
         var p1 = P1Meters(config, problems);
+        var ocpp = Ocpp(config, problems);
         var mqtt = Mqtt(config, problems);
         var publisher = Publisher(config, mqtt);
         return problems.Count > 0
             ? throw new GatewayConfigException(config.Path, problems)
-            : new ConfiguredAdapterSet(sunSpec, p1, mqtt, publisher);
+            : new ConfiguredAdapterSet(sunSpec, p1, ocpp, mqtt, publisher);
     }
 
     /// <summary>Registers one <see cref="IDeviceAdapter"/> per connection, and the MQTT publisher when configured.</summary>
@@ -65,6 +67,12 @@ public static class ConfiguredAdapters
         {
             services.AddSingleton<IDeviceAdapter>(sp => new P1Adapter(
                 options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<P1Adapter>>()));
+        }
+
+        if (adapters.Ocpp is { } ocpp)
+        {
+            services.AddSingleton<IDeviceAdapter>(sp => new OcppAdapter(
+                ocpp, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>()));
         }
 
         if (adapters.Mqtt is { } mqtt)
@@ -131,6 +139,29 @@ public static class ConfiguredAdapters
         }
 
         return meters;
+    }
+
+    private static OcppAdapterOptions? Ocpp(GatewayConfig config, List<string> problems)
+    {
+        var stations = config.DevicesOf("ocpp")
+            .Select(d => new OcppStationOptions(d.Entry.StationId!, d.Descriptor.Name, d.Descriptor.NameplatePowerW, d.Descriptor.Region, d.Descriptor.Site))
+            .ToList();
+        if (stations.Count == 0)
+        {
+            return null;
+        }
+
+        var options = new OcppAdapterOptions { Port = config.File.Ocpp.Port, ListenAddress = config.File.Ocpp.Bind, Stations = stations };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"ocpp: {e.Message}");
+        }
+
+        return options;
     }
 
     private static MqttAdapterOptions? Mqtt(GatewayConfig config, List<string> problems)
