@@ -30,6 +30,7 @@ internal static class CliRoot
         root.Add(ChallengeCommand.Create());
         root.Add(SunSpecCommand.Create());
         root.Add(P1Command.Create());
+        root.Add(PeersCommand.Create());
         root.Add(OcppCommand.Create());
         return root;
     }

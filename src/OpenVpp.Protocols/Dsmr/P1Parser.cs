@@ -64,6 +64,13 @@ public static class P1Parser
             return P1ParseResult.Fail(error.Reason, error.Message);
         }
 
+        // Every meter sends data lines; a header straight followed by '!' is a damaged telegram (for example a line end
+        // turned into '!'), and without a CRC nothing else would catch it.
+        if (builder.Objects.Count == 0)
+        {
+            return P1ParseResult.Fail(P1ErrorReason.Truncated, "empty telegram: no data lines between the '/' header and '!'; the telegram was damaged on the way.");
+        }
+
         var variant = VariantOf(builder, crc is not null);
         if (crc is null && variant != DsmrVariant.Dsmr2Or3)
         {

@@ -39,6 +39,16 @@ public sealed class P1ParserRejectionTests
     }
 
     [Fact]
+    public void A_header_followed_by_the_end_line_is_an_empty_telegram_not_a_dsmr2_one()
+    {
+        // A line end damaged into '!' right after the header: without a CRC or data lines nothing else catches it.
+        var result = P1Parser.Parse("/ISk5\\2MT382-1000\r\n!\n\r\n1-3:0.2.8(50)\r\n");
+
+        Assert.Equal(P1ErrorReason.Truncated, result.Error!.Reason);
+        Assert.Contains("empty telegram", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dsmr4_telegram_without_its_crc_is_rejected()
     {
         var text = DsmrTelegrams.Text("kaifa_dsmr42").Replace("!6796", "!", StringComparison.Ordinal);
