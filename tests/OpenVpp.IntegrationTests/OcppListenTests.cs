@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace OpenVpp.IntegrationTests;
 
-/// <summary>`openvpp ocpp listen` with a real strict charge point (npm ocpp-rpc, tests/peers/ocpp-station.mjs).</summary>
+/// <summary>`openvpp ocpp listen` with a real strict charge point (npm ocpp-rpc, tools/peers/ocpp-station.mjs).</summary>
 public sealed class OcppListenTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -62,7 +62,7 @@ public sealed class OcppListenTests
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { RepoRoot.Combine("tests", "peers", "ocpp-station.mjs"), "--url", $"ws://127.0.0.1:{port}/ocpp", "--id", "CP-L", "--protocols", "ocpp1.6" })
+        foreach (var a in new[] { RepoRoot.Combine("tools", "peers", "ocpp-station.mjs"), "--url", $"ws://127.0.0.1:{port}/ocpp", "--id", "CP-L", "--protocols", "ocpp1.6" })
         {
             start.ArgumentList.Add(a);
         }

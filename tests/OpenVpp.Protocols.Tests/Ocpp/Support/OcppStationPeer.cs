@@ -6,7 +6,7 @@ using System.Threading.Channels;
 namespace OpenVpp.Protocols.Tests.Ocpp.Support;
 
 /// <summary>
-/// The real charge point of tests/peers/ocpp-station.mjs (npm ocpp-rpc, strict mode) as a child process: commands go
+/// The real charge point of tools/peers/ocpp-station.mjs (npm ocpp-rpc, strict mode) as a child process: commands go
 /// to its stdin as JSON lines, its events come back as JSON lines. Disposing closes stdin, which ends it.
 /// </summary>
 public sealed class OcppStationPeer : IAsyncDisposable
@@ -41,7 +41,7 @@ public sealed class OcppStationPeer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(root, "tests", "peers", "ocpp-station.mjs"), "--url", $"ws://127.0.0.1:{port}/ocpp", "--id", stationId, "--protocols", protocols })
+        foreach (var a in new[] { Path.Combine(root, "tools", "peers", "ocpp-station.mjs"), "--url", $"ws://127.0.0.1:{port}/ocpp", "--id", stationId, "--protocols", protocols })
         {
             start.ArgumentList.Add(a);
         }

@@ -6,7 +6,7 @@ using System.Threading.Channels;
 namespace OpenVpp.Testing.SunSpec;
 
 /// <summary>
-/// The Modbus TCP server that is not ours: tests/peers/sunspec-modbus-server.mjs (npm modbus-serial's ServerTCP) as a
+/// The Modbus TCP server that is not ours: tools/peers/sunspec-modbus-server.mjs (npm modbus-serial's ServerTCP) as a
 /// child process, loaded with register maps. It exits when its stdin closes, so a crashed test leaves nothing behind.
 /// </summary>
 internal sealed class SunSpecPeer : IAsyncDisposable
@@ -123,14 +123,14 @@ internal sealed class SunSpecPeer : IAsyncDisposable
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "tests", "peers", "sunspec-modbus-server.mjs");
+            var candidate = Path.Combine(dir.FullName, "tools", "peers", "sunspec-modbus-server.mjs");
             if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new InvalidOperationException("tests/peers/sunspec-modbus-server.mjs not found above the test output directory.");
+        throw new InvalidOperationException("tools/peers/sunspec-modbus-server.mjs not found above the test output directory.");
     }
 
     private async Task<string> CommandAsync(string command)

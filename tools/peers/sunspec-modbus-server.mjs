@@ -1,6 +1,6 @@
 // A Modbus TCP server that is not ours (npm modbus-serial's ServerTCP) serving SunSpec register maps for tests.
 //
-//   node tests/peers/sunspec-modbus-server.mjs --map MAP.json [--port 0]
+//   node tools/peers/sunspec-modbus-server.mjs --map MAP.json [--port 0]
 //
 // MAP.json: { "units": { "1": { "base": 40000, "registers": [21365, 28243, ...] } },
 //             "exceptions": [ { "unit": 1, "start": 40100, "count": 4, "code": 2 } ],   (optional; unit optional)

@@ -1,7 +1,7 @@
 // A real OCPP charge point for tests: ocpp-rpc's RPCClient in strict mode (it validates every message both ways
 // against the official schemas). Started by a C# test as a child process:
 //
-//   node tests/peers/ocpp-station.mjs --url ws://127.0.0.1:PORT/ocpp --id ST1 --protocols ocpp1.6[,ocpp2.0.1]
+//   node tools/peers/ocpp-station.mjs --url ws://127.0.0.1:PORT/ocpp --id ST1 --protocols ocpp1.6[,ocpp2.0.1]
 //
 // It connects, prints `ready <protocol>` (or `refused <reason>`), then reads one JSON command per stdin line and
 // prints one JSON line per event. It exits when stdin closes, so a crashed test leaves nothing behind.
