@@ -53,9 +53,20 @@ internal static class PeersCommand
             var home = new SimulatedHomeModel(parse.GetValue(seed), period, DateTimeOffset.UtcNow);
             home.AdvanceTo(DateTimeOffset.UtcNow);
             Console.WriteLine($"peers: simulating {home.Site} (seed {parse.GetValue(seed)}), updates every {period}; Ctrl-C stops");
+            foreach (var device in home.Devices)
+            {
+                Console.WriteLine($"  simulated {device.Kind,-13} {device.NameplatePowerW,6} W{(device.CapacityWh > 0 ? $", {device.CapacityWh} Wh" : "")}");
+            }
+
             foreach (var peer in peers)
             {
                 Console.WriteLine($"  {peer.Description}");
+            }
+
+            // The node refuses readings beyond a device's nameplate: say so before it happens.
+            foreach (var d in file.Devices.Where(d => d.Descriptor.NameplatePowerW < home[d.Descriptor.Kind].NameplatePowerW))
+            {
+                Console.WriteLine($"  note: {d.Descriptor.Name} has nameplate_w {d.Descriptor.NameplatePowerW}, below the simulated {home[d.Descriptor.Kind].NameplatePowerW} W; the node may reject some of its readings");
             }
 
             var gate = new Lock();

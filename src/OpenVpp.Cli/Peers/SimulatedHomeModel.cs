@@ -6,13 +6,14 @@ namespace OpenVpp.Cli.Peers;
 /// <summary>
 /// One simulated home (grid meter, household load, PV, battery, EV charger) stepped on the wall clock in short steps,
 /// so protocol peers can serve it as live hardware: registers that only grow, power that follows sun, load and EV.
-/// The fleet simulator with five devices always plans exactly one home with all five.
+/// The home is the fleet simulator's first one that has all five devices, so a given seed always gives the same home.
 /// </summary>
 internal sealed class SimulatedHomeModel
 {
     private readonly Lock _gate = new();
     private readonly FleetSimulator _simulator;
     private readonly HomeDeviceState[] _states;
+    private readonly int[] _indices;
 
     // Registers integrate power in double precision: at steps of seconds, the simulator's whole-Wh interval energies
     // would round small loads to nothing. A real register shows whole Wh, rounded down.
@@ -22,11 +23,15 @@ internal sealed class SimulatedHomeModel
     public SimulatedHomeModel(int seed, TimeSpan step, DateTimeOffset now, IReadOnlyList<string>? regions = null)
     {
         var origin = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % step.Ticks), TimeSpan.Zero);
-        _simulator = new FleetSimulator(new FleetOptions(seed, 5, origin, step, Regions: regions));
-        _states = [.. _simulator.Devices.Select(d => new HomeDeviceState(d.Name, d.Kind, d.NameplatePowerW, d.CapacityWh, 0, 0, 0, null))];
+        // Homes draw PV, a battery and an EV at random: among 60 devices a complete home is all but certain.
+        _simulator = new FleetSimulator(new FleetOptions(seed, 60, origin, step, Regions: regions));
+        var home = _simulator.Devices.Select((d, i) => (d, i)).GroupBy(x => x.d.Site).FirstOrDefault(g => g.Count() == 5)
+            ?? throw new InvalidOperationException($"Seed {seed} gives no home with PV, battery and EV charger among 60 devices; try another seed.");
+        _indices = [.. home.Select(x => x.i)];
+        _states = [.. home.Select(x => new HomeDeviceState(x.d.Name, x.d.Kind, x.d.NameplatePowerW, x.d.CapacityWh, 0, 0, 0, null))];
         _importedWh = new double[_states.Length];
         _exportedWh = new double[_states.Length];
-        Site = _simulator.Devices[0].Site;
+        Site = _states[0].Name[.._states[0].Name.IndexOf('/', StringComparison.Ordinal)];
         Step = step;
     }
 
@@ -41,6 +46,18 @@ internal sealed class SimulatedHomeModel
             lock (_gate)
             {
                 return _simulator.Now;
+            }
+        }
+    }
+
+    /// <summary>Every device of the home, as they are now.</summary>
+    public IReadOnlyList<HomeDeviceState> Devices
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _states];
             }
         }
     }
@@ -65,9 +82,10 @@ internal sealed class SimulatedHomeModel
             var steps = 0;
             while (_simulator.Now + Step <= now)
             {
-                foreach (var m in _simulator.Step().Measurements)
+                var measurements = _simulator.Step().Measurements;
+                for (var i = 0; i < _indices.Length; i++)
                 {
-                    var i = m.DeviceIndex;
+                    var m = measurements[_indices[i]];
                     var wh = m.AveragePowerW * Step.TotalHours;
                     if (wh >= 0)
                     {
