@@ -50,8 +50,7 @@ internal static class PeersCommand
                 return CommandErrors.Failure;
             }
 
-            var home = new SimulatedHomeModel(parse.GetValue(seed), period, DateTimeOffset.UtcNow);
-            home.AdvanceTo(DateTimeOffset.UtcNow);
+            var home = new SimulatedHomeModel(parse.GetValue(seed), DateTimeOffset.UtcNow);
             Console.WriteLine($"peers: simulating {home.Site} (seed {parse.GetValue(seed)}), updates every {period}; Ctrl-C stops");
             foreach (var device in home.Devices)
             {

@@ -4,8 +4,10 @@ using OpenVpp.Core.Simulation;
 namespace OpenVpp.Cli.Peers;
 
 /// <summary>
-/// One simulated home (grid meter, household load, PV, battery, EV charger) stepped on the wall clock in short steps,
-/// so protocol peers can serve it as live hardware: registers that only grow, power that follows sun, load and EV.
+/// One simulated home (grid meter, household load, PV, battery, EV charger) on the wall clock, so protocol peers can
+/// serve it as live hardware: power that follows sun, load and EV, and registers that integrate it continuously.
+/// The fleet simulator works in whole Wh per interval, so it is stepped a minute at a time (at a few seconds a step,
+/// rounding would make power flicker between 0 and multiples of 3.6 kW); power holds between steps.
 /// The home is the fleet simulator's first one that has all five devices, so a given seed always gives the same home.
 /// </summary>
 internal sealed class SimulatedHomeModel
@@ -20,9 +22,14 @@ internal sealed class SimulatedHomeModel
     private readonly double[] _importedWh;
     private readonly double[] _exportedWh;
 
-    public SimulatedHomeModel(int seed, TimeSpan step, DateTimeOffset now, IReadOnlyList<string>? regions = null)
+    private static readonly TimeSpan SimulationStep = TimeSpan.FromMinutes(1);
+
+    private DateTimeOffset _integratedUntil;
+
+    public SimulatedHomeModel(int seed, DateTimeOffset now, IReadOnlyList<string>? regions = null)
     {
-        var origin = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % step.Ticks), TimeSpan.Zero);
+        var step = SimulationStep;
+        var origin = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % step.Ticks), TimeSpan.Zero) - step;
         // Homes draw PV, a battery and an EV at random: among 60 devices a complete home is all but certain.
         _simulator = new FleetSimulator(new FleetOptions(seed, 60, origin, step, Regions: regions));
         var home = _simulator.Devices.Select((d, i) => (d, i)).GroupBy(x => x.d.Site).FirstOrDefault(g => g.Count() == 5)
@@ -32,12 +39,11 @@ internal sealed class SimulatedHomeModel
         _importedWh = new double[_states.Length];
         _exportedWh = new double[_states.Length];
         Site = _states[0].Name[.._states[0].Name.IndexOf('/', StringComparison.Ordinal)];
-        Step = step;
+        _integratedUntil = now;
+        AdvanceTo(now);
     }
 
     public string Site { get; }
-
-    public TimeSpan Step { get; }
 
     public DateTimeOffset Now
     {
@@ -74,19 +80,17 @@ internal sealed class SimulatedHomeModel
         }
     }
 
-    /// <summary>Steps the home up to <paramref name="now"/>; returns how many steps were taken.</summary>
-    public int AdvanceTo(DateTimeOffset now)
+    /// <summary>Integrates the registers up to <paramref name="now"/> and steps the simulation to the minute before it.</summary>
+    public void AdvanceTo(DateTimeOffset now)
     {
         lock (_gate)
         {
-            var steps = 0;
-            while (_simulator.Now + Step <= now)
+            if (now > _integratedUntil)
             {
-                var measurements = _simulator.Step().Measurements;
-                for (var i = 0; i < _indices.Length; i++)
+                var hours = (now - _integratedUntil).TotalHours;
+                for (var i = 0; i < _states.Length; i++)
                 {
-                    var m = measurements[_indices[i]];
-                    var wh = m.AveragePowerW * Step.TotalHours;
+                    var wh = _states[i].PowerW * hours;
                     if (wh >= 0)
                     {
                         _exportedWh[i] += wh;
@@ -96,19 +100,21 @@ internal sealed class SimulatedHomeModel
                         _importedWh[i] -= wh;
                     }
 
-                    _states[i] = _states[i] with
-                    {
-                        ImportedWh = (long)_importedWh[i],
-                        ExportedWh = (long)_exportedWh[i],
-                        PowerW = m.AveragePowerW,
-                        StateOfChargeBp = m.StateOfChargeBp ?? _states[i].StateOfChargeBp,
-                    };
+                    _states[i] = _states[i] with { ImportedWh = (long)_importedWh[i], ExportedWh = (long)_exportedWh[i] };
                 }
 
-                steps++;
+                _integratedUntil = now;
             }
 
-            return steps;
+            while (_simulator.Now + SimulationStep <= now)
+            {
+                var measurements = _simulator.Step().Measurements;
+                for (var i = 0; i < _indices.Length; i++)
+                {
+                    var m = measurements[_indices[i]];
+                    _states[i] = _states[i] with { PowerW = m.AveragePowerW, StateOfChargeBp = m.StateOfChargeBp ?? _states[i].StateOfChargeBp };
+                }
+            }
         }
     }
 }
