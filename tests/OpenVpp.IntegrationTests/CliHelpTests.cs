@@ -15,6 +15,11 @@ public class CliHelpTests
     [InlineData("wallet claim", "Merkle proof")]
     [InlineData("device register", "already registered")]
     [InlineData("p1 decode", "CRC16")]
+    [InlineData("sunspec scan", "'SunS' marker")]
+    [InlineData("ocpp listen", "ocpp2.0.1")]
+    [InlineData("bench ocpp", "MeterValues")]
+    [InlineData("peers", "modbus-serial")]
+    [InlineData("gateway", "--config examples/gateway.yaml")]
     public async Task Every_command_explains_itself_with_help(string command, string expected)
     {
         var (code, output, _) = await CliRunner.RunAsync([.. command.Split(' '), "--help"]);

@@ -164,8 +164,10 @@ public static class ConfiguredAdapters
         return options;
     }
 
-    private static MqttAdapterOptions? Mqtt(GatewayConfig config, List<string> problems)
+    private static MqttAdapterOptions? Mqtt(GatewayConfig config, List<string> allProblems)
     {
+        // The adapter's own check runs only when the names parsed, so an unknown unit is not reported twice.
+        var problems = new List<string>();
         var devices = new List<MqttDeviceOptions>();
         foreach (var d in config.DevicesOf("mqtt"))
         {
@@ -214,6 +216,7 @@ public static class ConfiguredAdapters
             problems.AddRange(options.Validate().Select(p => $"mqtt: {p}"));
         }
 
+        allProblems.AddRange(problems);
         return options;
     }
 

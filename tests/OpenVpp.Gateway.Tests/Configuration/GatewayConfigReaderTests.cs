@@ -139,4 +139,52 @@ public sealed class GatewayConfigReaderTests
         var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Load(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Devices_sharing_a_connection_share_an_adapter_and_each_adapter_checks_its_own_options()
+    {
+        var config = GatewayConfigReader.Parse(Mixed);
+
+        var endpoint = Assert.Single(config.Adapters.SunSpec);
+        Assert.Equal(["home-1/pv", "home-1/battery"], endpoint.Units.Select(u => u.DeviceName));
+        Assert.Equal(502, endpoint.Port);
+        Assert.Equal("127.0.0.1:2001", Assert.Single(config.Adapters.P1).TcpEndpoint);
+        Assert.Equal("CP-001", Assert.Single(config.Adapters.Ocpp!.Stations).StationId);
+        Assert.Equal(9300, config.Adapters.Ocpp.Port);
+        Assert.Null(config.Adapters.Mqtt!.Broker);
+        Assert.Equal("127.0.0.1", config.Adapters.Publisher!.Broker.Host);
+
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("""
+            gateway: { region: NL-NH }
+            devices:
+              - { name: pv, adapter: sunspec, host: 10.0.0.5, unit: 0, nameplate_w: 5000 }
+              - { name: plug, adapter: mqtt, preset: no-such-device, nameplate_w: 3000 }
+              - { name: sensor, adapter: mqtt, nameplate_w: 3000, mappings: [{ topic: a/b, quantity: power, unit: kWh }] }
+            """));
+        Assert.Contains(e.Problems, p => p.Contains("unit id 0", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("no-such-device", StringComparison.Ordinal) && p.Contains("tasmota-energy", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("does not fit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_example_config_in_the_repository_is_valid()
+    {
+        var config = GatewayConfigReader.Load(RepoFile("examples", "gateway.yaml"));
+
+        Assert.Equal(["p1", "sunspec", "sunspec", "ocpp", "mqtt"], config.Devices.Select(d => d.Entry.Adapter));
+        Assert.Equal(6, config.File.Simulator!.Devices);
+    }
+
+    private static string RepoFile(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OpenVpp.slnx")))
+            {
+                return Path.Combine([dir.FullName, .. parts]);
+            }
+        }
+
+        throw new InvalidOperationException("Not inside the repository.");
+    }
 }
