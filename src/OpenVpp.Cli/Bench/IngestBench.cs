@@ -37,7 +37,7 @@ internal static class IngestBench
                  "--lanes", lanes.ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 Path.Combine(dataDir, "loadgen.log"));
 
-            await ExpectLineAsync(generator, "ready", cancel).ConfigureAwait(false);
+            await generator.ExpectLineAsync("ready", cancel).ConfigureAwait(false);
             progress("sending...");
             await generator.Input.WriteLineAsync("go").ConfigureAwait(false);
             await generator.Input.FlushAsync(cancel).ConfigureAwait(false);
@@ -66,33 +66,7 @@ internal static class IngestBench
         }
         finally
         {
-            TryDelete(dataDir);
-        }
-    }
-
-    private static async Task ExpectLineAsync(ChildProcess child, string expected, CancellationToken cancel)
-    {
-        await foreach (var line in child.OutputLines.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
-        {
-            if (line == expected)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"The {child.Name} exited before it was {expected}.");
-    }
-
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp dir is harmless; the report matters more.
+            TempDirectory.TryDelete(dataDir);
         }
     }
 }

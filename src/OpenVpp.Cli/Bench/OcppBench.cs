@@ -35,7 +35,7 @@ internal static class OcppBench
             ["bench", "ocpp-loadgen", "--url", $"ws://127.0.0.1:{csms.Port}/ocpp",
              "--stations", stations.ToString(CultureInfo.InvariantCulture), "--messages", messages.ToString(CultureInfo.InvariantCulture)],
             Path.Combine(logDir, "loadgen.log"));
-        await ExpectLineAsync(generator, "ready", cancel).ConfigureAwait(false);
+        await generator.ExpectLineAsync("ready", cancel).ConfigureAwait(false);
         if (csms.ConnectedStations.Count != stations)
         {
             throw new InvalidOperationException($"Only {csms.ConnectedStations.Count} of {stations} stations are connected; see {logDir}/loadgen.log.");
@@ -65,7 +65,7 @@ internal static class OcppBench
 
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         await csms.StopAsync().ConfigureAwait(false);
-        TryDelete(logDir);
+        TempDirectory.TryDelete(logDir);
         return new OcppBenchReport(
             stations, load.Sent, load.Answered, load.Errors, Interlocked.Read(ref samples), Math.Round(load.ElapsedS, 3),
             Math.Round(load.Answered / load.ElapsedS), Math.Round(rssBefore, 1), Math.Round(rssIdle, 1), Math.Round(heapIdle, 1),
@@ -77,30 +77,5 @@ internal static class OcppBench
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         return self.WorkingSet64 / (1024.0 * 1024.0);
-    }
-
-    private static async Task ExpectLineAsync(ChildProcess child, string expected, CancellationToken cancel)
-    {
-        await foreach (var line in child.OutputLines.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
-        {
-            if (line == expected)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException($"The {child.Name} exited before it was {expected}.");
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp dir is harmless.
-        }
     }
 }

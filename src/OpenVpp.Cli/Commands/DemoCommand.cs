@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using OpenVpp.Cli.Demo;
 
+using OpenVpp.Cli.Hosting;
+
 namespace OpenVpp.Cli.Commands;
 
 /// <summary>openvpp demo: a whole scenario on an accelerated clock, with a report.</summary>
@@ -65,22 +67,10 @@ internal static class DemoCommand
             {
                 if (keep is null)
                 {
-                    TryDelete(dataDir);
+                    TempDirectory.TryDelete(dataDir);
                 }
             }
         });
         return command;
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp dir is harmless.
-        }
     }
 }

@@ -102,6 +102,20 @@ internal sealed partial class ChildProcess : IAsyncDisposable
 
     public Task WaitForExitAsync(CancellationToken cancel) => _process.WaitForExitAsync(cancel);
 
+    /// <summary>Waits until the child prints <paramref name="expected"/> (its handshake); throws if it exits first.</summary>
+    public async Task ExpectLineAsync(string expected, CancellationToken cancel)
+    {
+        await foreach (var line in OutputLines.Reader.ReadAllAsync(cancel).ConfigureAwait(false))
+        {
+            if (line == expected)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"The {Name} exited before it was {expected}.");
+    }
+
     public int ExitCode => _process.ExitCode;
 
     public async ValueTask DisposeAsync()
