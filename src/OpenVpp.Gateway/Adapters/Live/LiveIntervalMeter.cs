@@ -1,24 +1,34 @@
 using OpenVpp.Core.Readings;
+using OpenVpp.Gateway.Capabilities;
 
 namespace OpenVpp.Gateway.Adapters.Live;
 
 /// <summary>
 /// Turns one live device's samples into interval measurements. Energy comes from the difference of cumulative
-/// registers where the device has them (exact, whatever the sampling rate), otherwise from power held between
-/// samples. An interval the device only partly covered is flagged <see cref="ReadingStatus.PartialInterval"/>;
-/// an interval with no sample at all gives no reading, so a device that went quiet is never reported as idle.
-/// Thread-safe: protocol handlers record from their own threads while the producer closes intervals.
+/// registers where the device has them and the previous interval ended with a register (exact, whatever the sampling
+/// rate); otherwise from power held between samples. An interval the device only partly covered is flagged
+/// <see cref="ReadingStatus.PartialInterval"/>; an interval with no sample at all gives no reading, so a device that
+/// went quiet is never reported as idle. Thread-safe: protocol handlers record from their own threads while the
+/// producer closes intervals.
 /// </summary>
 public sealed class LiveIntervalMeter
 {
-    // A power sample is trusted for at most this long when integrating; a longer gap counts as not measured.
+    // A power sample is trusted for at most this long when integrating; a longer gap counts as not measured. A register
+    // baseline older than this before an interval starts is stale too: the energy of the gap in between is not known
+    // to have flowed in that interval, so it is not put there.
     private static readonly TimeSpan MaxHold = TimeSpan.FromMinutes(5);
+
+    // A device that reports registers but no power (an energy topic every few minutes) has nothing else to go by, so
+    // its baseline may be older; beyond this a gap's energy is not put into one interval.
+    private static readonly TimeSpan MaxRegisterGap = TimeSpan.FromMinutes(30);
 
     private readonly Lock _gate = new();
     private readonly string _deviceName;
     private readonly List<DeviceSample> _samples = [];
-    private DeviceSample? _beforeInterval;
-    private Capabilities.EnergyRegisters? _baseline;
+    private DeviceSample? _lastPower;
+    private EnergyRegisters? _baseline;
+    private DateTimeOffset _baselineAt;
+    private DeviceSample? _latest;
 
     public LiveIntervalMeter(string deviceName)
     {
@@ -27,77 +37,112 @@ public sealed class LiveIntervalMeter
     }
 
     /// <summary>When the device last said anything; null if never.</summary>
-    public DateTimeOffset? LastSampleAt { get; private set; }
-
-    /// <summary>The latest sample, for live status and control decisions.</summary>
-    public DeviceSample? Latest { get; private set; }
-
-    public void Record(DeviceSample sample)
+    public DateTimeOffset? LastSampleAt
     {
-        lock (_gate)
+        get
         {
-            // Registers never decrease; a smaller value is a meter reset or replacement: restart the baseline there
-            // rather than report a negative or huge interval.
-            if (sample.Registers is { } r && Latest?.Registers is { } previous &&
-                (r.ImportedWh < previous.ImportedWh || r.ExportedWh < previous.ExportedWh))
+            lock (_gate)
             {
-                _baseline = r;
-            }
-
-            _samples.Add(sample);
-            if (LastSampleAt is null || sample.At > LastSampleAt)
-            {
-                LastSampleAt = sample.At;
-                Latest = sample;
+                return _latest?.At;
             }
         }
     }
 
     /// <summary>
-    /// Closes [start, end): returns the measurement, or null when the device sent nothing in it. Samples after
-    /// <paramref name="end"/> stay for the next interval.
+    /// The device's latest known values, field by field (a sample that carries only state of charge does not erase the
+    /// last power), for live status and control decisions.
+    /// </summary>
+    public DeviceSample? Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _latest;
+            }
+        }
+    }
+
+    public void Record(DeviceSample sample)
+    {
+        lock (_gate)
+        {
+            _samples.Add(sample);
+            if (_latest is not { } latest)
+            {
+                _latest = sample;
+            }
+            else if (sample.At >= latest.At)
+            {
+                _latest = new DeviceSample(
+                    sample.At,
+                    sample.Registers ?? latest.Registers,
+                    sample.PowerW ?? latest.PowerW,
+                    sample.StateOfChargeBp ?? latest.StateOfChargeBp,
+                    sample.StateOfHealthBp ?? latest.StateOfHealthBp,
+                    sample.Fault);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closes [start, end): returns the measurement, or null when the device sent nothing in it. Samples at or after
+    /// <paramref name="end"/> stay for the next interval; samples stamped before <paramref name="start"/> that arrive
+    /// late are dropped (a register among them is still accounted for by the next register difference).
     /// </summary>
     public IntervalMeasurement? Close(DateTimeOffset start, DateTimeOffset end)
     {
         lock (_gate)
         {
             var inside = _samples.Where(s => s.At >= start && s.At < end).OrderBy(s => s.At).ToList();
-            var before = _samples.Where(s => s.At < start).OrderBy(s => s.At).LastOrDefault();
-            var carried = before == default ? _beforeInterval : before;
+            SeedFromEarlierSamples(start);
             _samples.RemoveAll(s => s.At < end);
-            if (inside.Count > 0)
-            {
-                _beforeInterval = inside[^1];
-            }
-
+            var carriedPower = _lastPower;
             if (inside.Count == 0)
             {
                 return null;
             }
 
             var flags = ReadingStatus.None;
-            long importedWh;
-            long exportedWh;
-            var lastRegisters = inside.LastOrDefault(s => s.Registers is not null).Registers;
-            if (lastRegisters is { } last)
+            var registers = inside.Where(s => s.Registers is not null).ToList();
+            var powers = inside.Where(s => s.PowerW is not null).ToList();
+            var baselineFresh = _baseline is not null && _baselineAt >= start - (powers.Count > 0 ? MaxHold : MaxRegisterGap);
+            long importedWh, exportedWh;
+            // Registers are exact: use them unless the only register here has no fresh baseline to count from (a charger
+            // that sends its register hourly and power every minute) while power covers the interval.
+            if (registers.Count > 0 && (baselineFresh || registers.Count > 1 || powers.Count == 0))
             {
-                var baseline = BaselineFor(carried, inside, ref flags);
-                importedWh = Math.Max(0, last.ImportedWh - baseline.ImportedWh);
-                exportedWh = Math.Max(0, last.ExportedWh - baseline.ExportedWh);
-                _baseline = last;
+                (importedWh, exportedWh) = RegisterDifferences(baselineFresh ? _baseline : null, registers, ref flags);
             }
-            else
+            else if (powers.Count > 0 || carriedPower is not null)
             {
-                (importedWh, exportedWh, var covered) = IntegratePower(carried, inside, start, end);
+                (importedWh, exportedWh, var covered) = IntegratePower(carriedPower, powers, start, end);
                 if (covered < end - start)
                 {
                     flags |= ReadingStatus.PartialInterval;
                 }
             }
+            else
+            {
+                // Only state of charge, health or a fault: the device is alive but measured no energy here.
+                (importedWh, exportedWh) = (0, 0);
+                flags |= ReadingStatus.PartialInterval;
+            }
+
+            if (registers.Count > 0)
+            {
+                _baseline = registers[^1].Registers;
+                _baselineAt = registers[^1].At;
+            }
+
+            if (powers.Count > 0)
+            {
+                _lastPower = powers[^1];
+            }
 
             var seconds = (end - start).TotalSeconds;
             var averagePowerW = (int)Math.Round((exportedWh - importedWh) * 3600.0 / seconds);
-            var peakPowerW = inside.Where(s => s.PowerW is not null).Select(s => Math.Abs(s.PowerW!.Value)).DefaultIfEmpty(Math.Abs(averagePowerW)).Max();
+            var peakPowerW = powers.Select(s => Math.Abs(s.PowerW!.Value)).DefaultIfEmpty(0).Max();
             peakPowerW = Math.Max(peakPowerW, Math.Abs(averagePowerW));
             var soc = inside.LastOrDefault(s => s.StateOfChargeBp is not null).StateOfChargeBp;
             var soh = inside.LastOrDefault(s => s.StateOfHealthBp is not null).StateOfHealthBp;
@@ -110,21 +155,60 @@ public sealed class LiveIntervalMeter
         }
     }
 
-    private Capabilities.EnergyRegisters BaselineFor(DeviceSample? carried, List<DeviceSample> inside, ref ReadingStatus flags)
+    /// <summary>
+    /// Before the first interval a device may already have spoken (it connected mid-interval, or just before the
+    /// producer's first boundary): its last register and power before <paramref name="start"/> start the baseline.
+    /// Later, a late sample stamped before the interval does not move an existing baseline, so no energy is lost.
+    /// </summary>
+    private void SeedFromEarlierSamples(DateTimeOffset start)
     {
-        if (_baseline is { } known)
+        var earlier = _samples.Where(s => s.At < start).OrderBy(s => s.At).ToList();
+        if (_baseline is null && earlier.LastOrDefault(s => s.Registers is not null) is { Registers: { } r } withRegisters)
         {
-            return known;
+            _baseline = r;
+            _baselineAt = withRegisters.At;
         }
 
-        if (carried?.Registers is { } previous)
+        if (_lastPower is null && earlier.LastOrDefault(s => s.PowerW is not null) is { PowerW: not null } withPower)
         {
-            return previous;
+            _lastPower = withPower;
+        }
+    }
+
+    /// <summary>
+    /// Adds up the register increases piece by piece, in time order. A register that goes backwards is a meter reset
+    /// or replacement: the energy across it is unknown, so it counts nothing and flags the interval partial.
+    /// </summary>
+    private static (long ImportedWh, long ExportedWh) RegisterDifferences(EnergyRegisters? baseline, List<DeviceSample> registers, ref ReadingStatus flags)
+    {
+        long importedWh = 0, exportedWh = 0;
+        var previous = baseline;
+        if (previous is null)
+        {
+            // No register at the start of the interval: energy before the first one here is unknown.
+            flags |= ReadingStatus.PartialInterval;
         }
 
-        // First registers ever seen: energy before the first sample of this interval is unknown.
-        flags |= ReadingStatus.PartialInterval;
-        return inside.First(s => s.Registers is not null).Registers!.Value;
+        foreach (var sample in registers)
+        {
+            var r = sample.Registers!.Value;
+            if (previous is { } p)
+            {
+                if (r.ImportedWh < p.ImportedWh || r.ExportedWh < p.ExportedWh)
+                {
+                    flags |= ReadingStatus.PartialInterval;
+                }
+                else
+                {
+                    importedWh += r.ImportedWh - p.ImportedWh;
+                    exportedWh += r.ExportedWh - p.ExportedWh;
+                }
+            }
+
+            previous = r;
+        }
+
+        return (importedWh, exportedWh);
     }
 
     private static (long ImportedWh, long ExportedWh, TimeSpan Covered) IntegratePower(
@@ -132,20 +216,24 @@ public sealed class LiveIntervalMeter
     {
         double importedWh = 0, exportedWh = 0;
         var covered = TimeSpan.Zero;
-        var points = new List<DeviceSample>();
-        if (carried is { PowerW: not null } c && start - c.At <= MaxHold)
+
+        // Each point holds from its own time (the carried one from the interval's start) until the next point, for at
+        // most MaxHold after it was actually measured.
+        var points = new List<(DateTimeOffset From, DateTimeOffset MeasuredAt, int PowerW)>();
+        if (carried is { PowerW: { } carriedW } c && c.At + MaxHold > start)
         {
-            points.Add(c with { At = start });
+            points.Add((start, c.At, carriedW));
         }
 
-        points.AddRange(inside.Where(s => s.PowerW is not null));
+        points.AddRange(inside.Select(s => (s.At, s.At, s.PowerW!.Value)));
         for (var i = 0; i < points.Count; i++)
         {
-            var from = points[i].At < start ? start : points[i].At;
-            var until = i + 1 < points.Count ? points[i + 1].At : end;
-            if (until - from > MaxHold)
+            var from = points[i].From;
+            var until = i + 1 < points.Count ? points[i + 1].From : end;
+            var holdEnd = points[i].MeasuredAt + MaxHold;
+            if (until > holdEnd)
             {
-                until = from + MaxHold;
+                until = holdEnd;
             }
 
             if (until > end)
@@ -160,7 +248,7 @@ public sealed class LiveIntervalMeter
             }
 
             covered += span;
-            var wh = points[i].PowerW!.Value * span.TotalHours;
+            var wh = points[i].PowerW * span.TotalHours;
             if (wh >= 0)
             {
                 exportedWh += wh;
