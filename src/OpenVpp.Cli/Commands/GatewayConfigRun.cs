@@ -42,6 +42,13 @@ internal static class GatewayConfigRun
             var desc = d.Descriptor;
             Console.WriteLine($"  {desc.Name,-24} {d.Entry.Adapter,-8} {DeviceKindNames.NameOf(desc.Kind),-15} {desc.NameplatePowerW,7} W  {desc.Region} / {desc.Site}  {Connection(config, d)}");
         }
+
+        if (config.File.Mqtt.Publish)
+        {
+            Console.WriteLine(config.Adapters.Publisher is { } publisher
+                ? $"  publishing readings and device status to mqtt {publisher.Broker} under openvpp/{publisher.GatewayName}/"
+                : "  not publishing over MQTT: the embedded broker runs only with MQTT devices; set mqtt.broker to publish to an existing broker");
+        }
     }
 
     private static string Connection(GatewayConfig config, ConfiguredDevice d) => d.Entry.Adapter.ToUpperInvariant() switch
@@ -49,7 +56,7 @@ internal static class GatewayConfigRun
         "SUNSPEC" => $"modbus tcp {d.Entry.Host}:{d.Entry.Port ?? 502} unit {d.Entry.Unit ?? 1}",
         "P1" => d.Entry.Serial is { } serial ? $"serial {serial} {d.Entry.Baud ?? 115200} baud" : $"tcp {d.Entry.Host}:{d.Entry.Port}",
         "OCPP" => $"ws://{config.File.Ocpp.Bind}:{config.File.Ocpp.Port}/ocpp/{d.Entry.StationId}",
-        "MQTT" => (config.File.Mqtt.Broker == "embedded" ? $"embedded broker :{config.File.Mqtt.Port}" : $"broker {config.File.Mqtt.Broker}") +
+        "MQTT" => (string.Equals(config.File.Mqtt.Broker, "embedded", StringComparison.OrdinalIgnoreCase) ? $"embedded broker :{config.File.Mqtt.Port}" : $"broker {config.File.Mqtt.Broker}") +
                   (d.Entry.Preset is { } preset ? $" preset {preset}" : $" {d.Entry.Mappings.Count} mapping(s)"),
         _ => "",
     };

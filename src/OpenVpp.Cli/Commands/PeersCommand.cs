@@ -89,9 +89,10 @@ internal static class PeersCommand
     {
         static PeerDevice Device(ConfiguredDevice d) => new(d.Descriptor.Name, d.Descriptor.Kind, d.Descriptor.NameplatePowerW);
         var peers = new List<IHomePeer>();
+        // Peers listen on loopback: endpoints on other hosts with the same port share one server, one map per unit id.
         foreach (var endpoint in config.DevicesOf("sunspec").GroupBy(d => d.Entry.Port ?? 502))
         {
-            peers.Add(new SunSpecEndpointPeer(endpoint.Key, [.. endpoint.Select(d => ((byte)(d.Entry.Unit ?? 1), Device(d)))]));
+            peers.Add(new SunSpecEndpointPeer(endpoint.Key, [.. endpoint.Select(d => ((byte)(d.Entry.Unit ?? 1), Device(d))).DistinctBy(u => u.Item1)]));
         }
 
         foreach (var d in config.DevicesOf("p1").Where(d => d.Entry.Port is not null))

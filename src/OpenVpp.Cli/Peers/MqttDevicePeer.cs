@@ -67,7 +67,11 @@ internal sealed class MqttDevicePeer(MqttBrokerOptions broker, IReadOnlyList<(Mq
     internal static IEnumerable<(string Topic, string Payload)> Payloads(HomeDeviceState s, IReadOnlyList<MqttReadingMapping> mappings)
     {
         var seen = new HashSet<MqttQuantity>();
-        foreach (var topic in mappings.GroupBy(m => m.TopicFilter))
+
+        // A mapping may subscribe with wildcards; publish to one concrete topic it matches ('+' as "peer"), and skip
+        // a multi-level '#' filter, which names no single topic.
+        foreach (var topic in mappings.Where(m => !m.TopicFilter.Contains('#', StringComparison.Ordinal))
+                     .GroupBy(m => m.TopicFilter.Replace("+", "peer", StringComparison.Ordinal)))
         {
             JsonObject? json = null;
             string? plain = null;

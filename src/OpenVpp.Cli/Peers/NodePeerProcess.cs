@@ -11,6 +11,7 @@ internal sealed class NodePeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly Queue<string> _errors = new();
 
     private NodePeerProcess(Process process)
     {
@@ -48,7 +49,23 @@ internal sealed class NodePeerProcess : IAsyncDisposable
                 peer._lines.Writer.TryWrite(e.Data);
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (peer._errors)
+            {
+                // The last few lines are what says why a script failed (a missing npm module, a port in use).
+                peer._errors.Enqueue(e.Data);
+                if (peer._errors.Count > 5)
+                {
+                    peer._errors.Dequeue();
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
@@ -60,7 +77,13 @@ internal sealed class NodePeerProcess : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
         {
             await peer.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"{Path.GetFileName(script)} did not start (no first line).", e);
+            string errors;
+            lock (peer._errors)
+            {
+                errors = string.Join(" | ", peer._errors);
+            }
+
+            throw new InvalidOperationException($"{Path.GetFileName(script)} did not start: {(errors.Length > 0 ? errors : "no output")}", e);
         }
     }
 

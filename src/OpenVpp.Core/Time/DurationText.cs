@@ -27,6 +27,9 @@ public static class DurationText
             }
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span : null;
+        // A bare number is no duration: TimeSpan would read "15" as fifteen days, never what "interval: 15" meant.
+        return text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero
+            ? span
+            : null;
     }
 }

@@ -67,6 +67,10 @@ internal static class GatewayConfigChecker
             {
                 problems.Add($"{at}: kind '{d.Kind}' is not one of {DeviceKindNames.All}");
             }
+            else if (kind != defaultKind && d.Adapter!.ToUpperInvariant() is "P1" or "OCPP")
+            {
+                problems.Add($"{at}: a {d.Adapter} device is always {DeviceKindNames.NameOf(defaultKind)}; remove kind '{d.Kind}'");
+            }
 
             if (d.NameplateW <= 0)
             {
@@ -94,6 +98,18 @@ internal static class GatewayConfigChecker
             }
         }
 
+        foreach (var endpoint in devices.Where(d => d.Entry.Adapter.Equals("sunspec", StringComparison.OrdinalIgnoreCase))
+                     .GroupBy(d => (d.Entry.Host, d.Entry.Port ?? 502))
+                     .Where(g => g.Select(d => d.Poll).Where(p => p is not null).Distinct().Count() > 1))
+        {
+            problems.Add($"sunspec {endpoint.Key.Host}:{endpoint.Key.Item2}: its units give different poll periods; they are polled together, so give one (or give it once)");
+        }
+
+        if (devices.Where(d => d.Entry.Adapter.Equals("mqtt", StringComparison.OrdinalIgnoreCase)).Select(d => d.OfflineAfter).Where(t => t is not null).Distinct().Count() > 1)
+        {
+            problems.Add("mqtt devices give different offline_after values; the MQTT adapter uses one for all its devices, so give one (or give it once)");
+        }
+
         if (devices.Count == 0 && problems.Count == 0 && (file.Simulator?.Devices ?? 0) == 0)
         {
             problems.Add("no devices: list some under devices:, or add a simulator: section");
@@ -115,9 +131,14 @@ internal static class GatewayConfigChecker
                     Port(p, $"{at}: port", problems);
                 }
 
-                if (d.Unit is < 0 or > 255)
+                if (d.Unit is < 1 or > 247)
                 {
-                    problems.Add($"{at}: unit must be a Modbus unit id 0-255");
+                    problems.Add($"{at}: unit must be a Modbus unit id 1-247");
+                }
+
+                if (d.OfflineAfter is not null)
+                {
+                    problems.Add($"{at}: offline_after does not apply to sunspec devices (a unit is offline when it stops answering its polls)");
                 }
 
                 break;
@@ -138,6 +159,11 @@ internal static class GatewayConfigChecker
 
                 break;
             case "OCPP":
+                if (d.OfflineAfter is not null)
+                {
+                    problems.Add($"{at}: offline_after does not apply to ocpp devices (a charger is offline when its connection closes)");
+                }
+
                 if (string.IsNullOrWhiteSpace(d.StationId))
                 {
                     problems.Add($"{at}: station_id is missing (the charger connects to ws://HOST:PORT/ocpp/<station_id>)");

@@ -157,13 +157,33 @@ public sealed class GatewayConfigReaderTests
         var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("""
             gateway: { region: NL-NH }
             devices:
-              - { name: pv, adapter: sunspec, host: 10.0.0.5, unit: 0, nameplate_w: 5000 }
+              - { name: pv, adapter: sunspec, kind: ev_charger, host: 10.0.0.5, unit: 1, nameplate_w: 5000 }
               - { name: plug, adapter: mqtt, preset: no-such-device, nameplate_w: 3000 }
               - { name: sensor, adapter: mqtt, nameplate_w: 3000, mappings: [{ topic: a/b, quantity: power, unit: kWh }] }
             """));
-        Assert.Contains(e.Problems, p => p.Contains("unit id 0", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("sunspec 10.0.0.5:502", StringComparison.Ordinal) && p.Contains("EvCharger", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.Contains("no-such-device", StringComparison.Ordinal) && p.Contains("tasmota-energy", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.Contains("does not fit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Settings_an_adapter_cannot_honour_per_device_are_refused_rather_than_ignored()
+    {
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("""
+            gateway: { region: NL-NH, interval: 15 }
+            devices:
+              - { name: meter, adapter: p1, kind: battery, capacity_wh: 1, host: 127.0.0.1, port: 2001, nameplate_w: 17250 }
+              - { name: ev, adapter: ocpp, station_id: CP1, nameplate_w: 11000, offline_after: 1m }
+              - { name: pv, adapter: sunspec, host: 10.0.0.5, unit: 1, poll: 5s, nameplate_w: 5000 }
+              - { name: bat, adapter: sunspec, kind: battery, capacity_wh: 9000, host: 10.0.0.5, unit: 2, poll: 10s, nameplate_w: 5000 }
+              - { name: inv, adapter: sunspec, host: 10.0.0.6, unit: 248, nameplate_w: 5000 }
+            """));
+
+        Assert.Contains(e.Problems, p => p.Contains("gateway.interval", StringComparison.Ordinal) && p.Contains("'15'", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[0] (meter)", StringComparison.Ordinal) && p.Contains("always grid_meter", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[1] (ev)", StringComparison.Ordinal) && p.Contains("offline_after does not apply", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("sunspec 10.0.0.5:502", StringComparison.Ordinal) && p.Contains("different poll periods", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[4] (inv)", StringComparison.Ordinal) && p.Contains("1-247", StringComparison.Ordinal));
     }
 
     [Fact]
