@@ -57,7 +57,17 @@ public static class GatewayConfigReader
         {
             var key = message["Property '".Length..message.IndexOf('\'', "Property '".Length)];
             var type = message[(at + notFound.Length)..].TrimEnd('.', '\'');
-            var section = type[(type.LastIndexOf('.') + 1)..];
+            var section = type[(type.LastIndexOf('.') + 1)..] switch
+            {
+                nameof(GatewayConfigFile) => "the top level (it takes gateway, simulator, ocpp, mqtt, devices)",
+                nameof(GatewaySection) => "gateway:",
+                nameof(SimulatorSection) => "simulator:",
+                nameof(OcppSection) => "ocpp:",
+                nameof(MqttSection) => "mqtt:",
+                nameof(DeviceEntry) => "a device under devices:",
+                nameof(MqttMappingEntry) => "an mqtt mapping",
+                var other => other,
+            };
             return $"unknown key '{key}' in {section} (see docs/gateway-config.md for the keys it takes)";
         }
 

@@ -86,7 +86,7 @@ public sealed class GatewayConfigReaderTests
 
         var problem = Assert.Single(e.Problems);
         Assert.Contains("line 4", problem, StringComparison.Ordinal);
-        Assert.Contains("unknown key 'nameplate_kw'", problem, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'nameplate_kw' in a device under devices:", problem, StringComparison.Ordinal);
     }
 
     [Fact]
