@@ -245,6 +245,9 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
             error = e.InnerException?.Message ?? e.Message;
         }
 
+        // Connected but the subscription failed (no SUBACK in time, say): a connected client with no subscription
+        // would never receive anything and never reconnect. Close it so the next attempt starts over.
+        await DisconnectQuietlyAsync(client).ConfigureAwait(false);
         var delay = backoff.Next();
         SetBrokerDown(error);
         MqttLog.ConnectFailed(_logger, _broker.ToString(), error, delay);
