@@ -98,9 +98,11 @@ internal sealed class OcppCallDispatcher
                 result = new JsonObject { ["idTagInfo"] = new JsonObject { ["status"] = "Accepted" } };
                 break;
             case "TransactionEvent" when version == OcppVersion.Ocpp201:
+                // Every event, with meter values or not, keeps the transaction's EVSE up to date.
+                var evse = EvseOf(stationId, p);
                 if (p.TryGetProperty("meterValue", out var meterValue))
                 {
-                    AddSamples(stationId, version, call.Action, meterValue, now, events, EvseOf(stationId, p));
+                    AddSamples(stationId, version, call.Action, meterValue, now, events, evse);
                 }
 
                 result = p.TryGetProperty("idToken", out _)
