@@ -34,6 +34,7 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
     // The CSMS of the current run: RunAsync starts a new one each time the runner restarts the adapter.
     private volatile TaskCompletionSource<OcppCsms> _csms = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile OcppCsms? _running;
+    private CancellationToken _runStopping;
 
     public OcppAdapter(OcppAdapterOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
     {
@@ -87,6 +88,7 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
         {
             await csms.StartAsync(cancellationToken).ConfigureAwait(false);
             OcppAdapterLog.Started(_logger, _byStation.Count, csms.Port);
+            _runStopping = cancellationToken;
             _running = csms;
             _csms.TrySetResult(csms);
             try
@@ -118,7 +120,7 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
         var outcome = await SendLimitAsync(csms, device, onlyIfUndelivered: false, cancellationToken).ConfigureAwait(false);
         if (outcome is not null)
         {
-            StartDelivery(csms, device, CancellationToken.None);
+            StartDelivery(csms, device, _runStopping);
             throw new InvalidOperationException(
                 $"Charging limit of {device.Descriptor.Name} ({device.Station.StationId}) to {Describe(limitW)} was not applied: {outcome}. It is retried.");
         }
