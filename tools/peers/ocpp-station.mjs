@@ -11,6 +11,7 @@
 //   oversized {bytes}            sends a DataTransfer CALL padded to about `bytes` bytes, id "big-1"
 //   midmessage                   sends the first fragment of a message, then drops the TCP connection
 //   delay {ms}                   answers the CSMS's CALLs that much later (a slow station)
+//   answer {status, count}       answers the next `count` (default 1) charging-profile CALLs with status (e.g. Rejected)
 //   close                        closes the WebSocket normally
 //   connect                      connects again (after close), prints `ready` again as {event:"ready"}
 // Events printed unasked: {event:"in", message} for every frame received, {event:"csmsCall", action, params} for a
@@ -23,6 +24,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const protocols = (args.protocols ?? 'ocpp1.6').split(',');
 const print = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 let delayMs = 0;
+const answers = [];
 
 const client = new RPCClient({
   endpoint: args.url,
@@ -42,7 +44,7 @@ client.on('close', ({ code, reason }) => print({ event: 'close', code, reason: S
 const csmsCall = (action) => async ({ params }) => {
   print({ event: 'csmsCall', action, params });
   if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
-  return { status: 'Accepted' };
+  return { status: answers.shift() ?? 'Accepted' };
 };
 client.handle('SetChargingProfile', csmsCall('SetChargingProfile'));
 client.handle('ClearChargingProfile', csmsCall('ClearChargingProfile'));
@@ -84,6 +86,10 @@ async function run(command) {
       }
       case 'delay':
         delayMs = command.ms ?? 0;
+        print({ tag, event: 'ok' });
+        break;
+      case 'answer':
+        for (let i = 0; i < (command.count ?? 1); i++) answers.push(command.status);
         print({ tag, event: 'ok' });
         break;
       case 'close':

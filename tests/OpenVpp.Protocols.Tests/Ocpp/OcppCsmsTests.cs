@@ -100,6 +100,38 @@ public sealed class OcppCsmsTests
         Assert.True((await csms.WaitForAsync<OcppStatusChanged>(s => s.StationId == "CP-5", "a status")).IsFault);
     }
 
+    [Fact]
+    public async Task Samples_name_the_connector_of_1_6_transactions_even_when_stop_names_only_the_transaction()
+    {
+        await using var csms = await CsmsHarness.StartAsync();
+        await using var peer = await BootedAsync(csms, "CP-6", "ocpp1.6");
+        var start = await peer.CallAsync("StartTransaction", Obj("""{"connectorId":2,"idTag":"TAG1","meterStart":1000,"timestamp":"2026-11-25T12:00:00Z"}"""));
+        var transactionId = (int)start["result"]!["transactionId"]!;
+        await peer.CallAsync("MeterValues", Obj("""{"connectorId":2,"meterValue":[{"timestamp":"2026-11-25T12:05:00Z","sampledValue":[{"value":"1500"}]}]}"""));
+        await peer.CallAsync("StopTransaction", Obj($$"""{"transactionId":{{transactionId}},"meterStop":2100,"timestamp":"2026-11-25T12:10:00Z"}"""));
+        Assert.Equal(2, (await csms.WaitForAsync<OcppSampleReceived>(s => s.Action == "StartTransaction", "meterStart")).ConnectorId);
+        Assert.Equal(2, (await csms.WaitForAsync<OcppSampleReceived>(s => s.Action == "MeterValues", "meter values")).ConnectorId);
+        Assert.Equal(2, (await csms.WaitForAsync<OcppSampleReceived>(s => s.Action == "StopTransaction", "meterStop")).ConnectorId);
+    }
+
+    [Fact]
+    public async Task Samples_name_the_evse_of_2_0_1_transaction_events_that_name_only_the_transaction()
+    {
+        await using var csms = await CsmsHarness.StartAsync();
+        await using var peer = await BootedAsync(csms, "CP-7", "ocpp2.0.1");
+        await peer.CallAsync("TransactionEvent", Obj("""
+            {"eventType":"Started","timestamp":"2026-11-25T12:00:00Z","triggerReason":"CablePluggedIn","seqNo":0,
+             "transactionInfo":{"transactionId":"tx-7"},"evse":{"id":2,"connectorId":1}}
+            """));
+        await peer.CallAsync("TransactionEvent", Obj("""
+            {"eventType":"Updated","timestamp":"2026-11-25T12:05:00Z","triggerReason":"MeterValuePeriodic","seqNo":1,
+             "transactionInfo":{"transactionId":"tx-7"},
+             "meterValue":[{"timestamp":"2026-11-25T12:05:00Z","sampledValue":[{"value":5500,"measurand":"Energy.Active.Import.Register"}]}]}
+            """));
+        var sample = await csms.WaitForAsync<OcppSampleReceived>(s => s.Action == "TransactionEvent", "a TransactionEvent sample");
+        Assert.Equal(2, sample.ConnectorId);
+    }
+
     [Theory]
     [InlineData("ocpp1.6", "SetChargingProfile", "ChargePointMaxProfile")]
     [InlineData("ocpp2.0.1", "SetChargingProfile", "ChargingStationMaxProfile")]

@@ -207,6 +207,8 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
         }
     }
 
+    private static readonly TimeSpan SubscribeTimeout = TimeSpan.FromSeconds(10);
+
     private async Task<bool> TryConnectAsync(IMqttClient client, ExponentialBackoff backoff, CancellationToken cancellationToken)
     {
         string error;
@@ -221,7 +223,11 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
                     subscribe = subscribe.WithTopicFilter(f => f.WithTopic(filter).WithAtLeastOnceQoS());
                 }
 
-                var granted = await client.SubscribeAsync(subscribe.Build(), cancellationToken).ConfigureAwait(false);
+                // MQTTnet waits for the SUBACK as long as the token lets it: bound it, or a broker that never
+                // answers would leave the adapter connected, unsubscribed and waiting forever.
+                using var subscribeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                subscribeTimeout.CancelAfter(SubscribeTimeout);
+                var granted = await client.SubscribeAsync(subscribe.Build(), subscribeTimeout.Token).ConfigureAwait(false);
                 foreach (var item in granted.Items.Where(i => (int)i.ResultCode > 2))
                 {
                     MqttLog.SubscriptionRefused(_logger, _broker.ToString(), item.TopicFilter.Topic, item.ResultCode.ToString());
@@ -245,6 +251,9 @@ public sealed class MqttAdapter : ILiveDeviceAdapter
             error = e.InnerException?.Message ?? e.Message;
         }
 
+        // Connected but the subscription failed (no SUBACK in time, say): a connected client with no subscription
+        // would never receive anything and never reconnect. Close it so the next attempt starts over.
+        await DisconnectQuietlyAsync(client).ConfigureAwait(false);
         var delay = backoff.Next();
         SetBrokerDown(error);
         MqttLog.ConnectFailed(_logger, _broker.ToString(), error, delay);

@@ -13,7 +13,9 @@ namespace OpenVpp.Gateway.Adapters.Ocpp;
 /// EV chargers over OCPP 1.6 / 2.0.1: hosts a CSMS that the configured chargers connect to, turns their meter values
 /// into interval measurements (through <see cref="LiveIntervalMeter"/>) and caps their charging power with charging
 /// profiles (<see cref="IChargingLimit"/> on each device). A limit set while a charger is offline is sent when it
-/// next boots, and re-sent at every boot so a restarted charger keeps it.
+/// next connects, and re-sent at every connect and boot so a restarted charger keeps it; a limit the charger did not
+/// accept is retried with backoff until it does (or another limit replaces it). A charger's connectors (EVSEs) are
+/// merged into one meter by <see cref="OcppConnectorMerge"/>.
 /// </summary>
 public sealed class OcppAdapter : ILiveDeviceAdapter
 {
@@ -29,7 +31,10 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
     private readonly TimeProvider _time;
     private readonly Dictionary<string, OcppStationDevice> _byStation;
     private readonly ConcurrentDictionary<string, bool> _unknownLogged = new(StringComparer.Ordinal);
-    private readonly TaskCompletionSource<OcppCsms> _csms = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The CSMS of the current run: RunAsync starts a new one each time the runner restarts the adapter.
+    private volatile TaskCompletionSource<OcppCsms> _csms = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile OcppCsms? _running;
+    private CancellationToken _runStopping;
 
     public OcppAdapter(OcppAdapterOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
     {
@@ -53,6 +58,11 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
     /// <summary>The port the CSMS listens on, once <see cref="RunAsync"/> has started it.</summary>
     public async Task<int> PortAsync(CancellationToken cancellationToken) => (await _csms.Task.WaitAsync(cancellationToken).ConfigureAwait(false)).Port;
 
+    /// <summary>First delay before a limit the station did not accept is sent again; doubles up to <see cref="LimitRetryMax"/>.</summary>
+    internal TimeSpan LimitRetryInitial { get; set; } = TimeSpan.FromSeconds(5);
+
+    internal TimeSpan LimitRetryMax { get; init; } = TimeSpan.FromMinutes(5);
+
     public ValueTask ResumeAtAsync(DateTimeOffset intervalStart, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     public ValueTask<IReadOnlyList<IntervalMeasurement>> MeasureAsync(DateTimeOffset intervalStart, DateTimeOffset intervalEnd, CancellationToken cancellationToken)
@@ -66,12 +76,20 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (_csms.Task.IsCompleted)
+        {
+            // Restarted by the runner after a crash: PortAsync and limits wait for this run's CSMS, not the disposed one.
+            _csms = new TaskCompletionSource<OcppCsms>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         var csms = new OcppCsms(_options.ToCsmsOptions(), _loggerFactory.CreateLogger<OcppCsms>(), _time);
-        csms.StationEvent += (_, e) => OnEvent(csms, e);
+        csms.StationEvent += (_, e) => OnEvent(csms, e, cancellationToken);
         await using (csms.ConfigureAwait(false))
         {
             await csms.StartAsync(cancellationToken).ConfigureAwait(false);
             OcppAdapterLog.Started(_logger, _byStation.Count, csms.Port);
+            _runStopping = cancellationToken;
+            _running = csms;
             _csms.TrySetResult(csms);
             try
             {
@@ -81,49 +99,115 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
             {
                 // Shutting down: the CSMS closes its connections as it is disposed.
             }
+            finally
+            {
+                Interlocked.CompareExchange(ref _running, null, csms);
+            }
         }
     }
 
     internal async ValueTask ApplyLimitAsync(OcppStationDevice device, int? limitW, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limitW ?? 0, nameof(limitW));
-        device.WantedLimitW = limitW;
-        device.LimitRequested = true;
-        var csms = _csms.Task.IsCompletedSuccessfully ? _csms.Task.Result : null;
+        device.Want(limitW);
+        var csms = _running;
         if (csms?.VersionOf(device.Station.StationId) is null)
         {
             OcppAdapterLog.LimitDeferred(_logger, device.Descriptor.Name, device.Station.StationId, Describe(limitW));
             return;
         }
 
-        await SendLimitAsync(csms, device, cancellationToken).ConfigureAwait(false);
+        var outcome = await SendLimitAsync(csms, device, onlyIfUndelivered: false, cancellationToken).ConfigureAwait(false);
+        if (outcome is not null)
+        {
+            StartDelivery(csms, device, _runStopping);
+            throw new InvalidOperationException(
+                $"Charging limit of {device.Descriptor.Name} ({device.Station.StationId}) to {Describe(limitW)} was not applied: {outcome}. It is retried.");
+        }
     }
 
-    private async Task SendLimitAsync(OcppCsms csms, OcppStationDevice device, CancellationToken cancellationToken)
+    // Sends the wanted limit (read once the gate is held, so the newest wins); null when the station accepted it,
+    // otherwise what went wrong.
+    private async Task<string?> SendLimitAsync(OcppCsms csms, OcppStationDevice device, bool onlyIfUndelivered, CancellationToken cancellationToken)
     {
         var station = device.Station.StationId;
-        if (csms.VersionOf(station) is not { } version)
+        await device.LimitGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            return;
-        }
+            var (limitW, wantedVersion, delivered) = device.Wanted();
+            if (onlyIfUndelivered && delivered)
+            {
+                return null;
+            }
 
-        var limitW = device.WantedLimitW;
-        var (action, payload) = limitW is { } w
-            ? (OcppChargingProfiles.SetChargingProfile, OcppChargingProfiles.BuildSetLimit(version, _options.LimitPurpose, ProfileId, _options.LimitStackLevel, w, _time.GetUtcNow()))
-            : (OcppChargingProfiles.ClearChargingProfile, OcppChargingProfiles.BuildClear(version, ProfileId));
-        var outcome = await csms.CallAsync(station, action, payload, cancellationToken).ConfigureAwait(false);
-        // ClearChargingProfile answers Unknown when there was nothing to clear, which is the state we wanted.
-        if (outcome.IsAnswered && outcome.ResultStatus is "Accepted" or "Unknown")
-        {
-            OcppAdapterLog.LimitApplied(_logger, device.Descriptor.Name, station, Describe(limitW), outcome.ResultStatus!);
-        }
-        else
-        {
+            if (csms.VersionOf(station) is not { } version)
+            {
+                return "the station is not connected";
+            }
+
+            var (action, payload) = limitW is { } w
+                ? (OcppChargingProfiles.SetChargingProfile, OcppChargingProfiles.BuildSetLimit(version, _options.LimitPurpose, ProfileId, _options.LimitStackLevel, w, _time.GetUtcNow()))
+                : (OcppChargingProfiles.ClearChargingProfile, OcppChargingProfiles.BuildClear(version, ProfileId));
+            var outcome = await csms.CallAsync(station, action, payload, cancellationToken).ConfigureAwait(false);
+            // ClearChargingProfile answers Unknown when there was nothing to clear, which is the state we wanted.
+            if (outcome.IsAnswered && outcome.ResultStatus is "Accepted" || (limitW is null && outcome.ResultStatus is "Unknown"))
+            {
+                device.Delivered(wantedVersion);
+                OcppAdapterLog.LimitApplied(_logger, device.Descriptor.Name, station, Describe(limitW), outcome.ResultStatus!);
+                return null;
+            }
+
             OcppAdapterLog.LimitNotApplied(_logger, device.Descriptor.Name, station, Describe(limitW), outcome.ToString());
+            return outcome.ToString();
+        }
+        finally
+        {
+            device.LimitGate.Release();
         }
     }
 
-    private void OnEvent(OcppCsms csms, OcppCsmsEvent e)
+    // Sends the wanted limit in the background until the station accepts it, backing off between tries. A newer
+    // delivery (connect, boot, failed apply) replaces this one; it ends when the station disconnects (its next
+    // connect starts another) or the run stops.
+    private void StartDelivery(OcppCsms csms, OcppStationDevice device, CancellationToken stopping)
+    {
+        var generation = Interlocked.Increment(ref device.DeliveryGeneration);
+        _ = Task.Run(async () =>
+        {
+            var delay = LimitRetryInitial;
+            while (!stopping.IsCancellationRequested && Volatile.Read(ref device.DeliveryGeneration) == generation &&
+                   csms.VersionOf(device.Station.StationId) is not null)
+            {
+                try
+                {
+                    if (await SendLimitAsync(csms, device, onlyIfUndelivered: true, stopping).ConfigureAwait(false) is null)
+                    {
+                        if (device.Wanted().Delivered)
+                        {
+                            return;
+                        }
+
+                        continue;
+                    }
+
+                    await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    OcppAdapterLog.LimitFailed(_logger, ex, device.Station.StationId);
+                    await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
+                }
+
+                delay = TimeSpan.FromTicks(Math.Min(LimitRetryMax.Ticks, delay.Ticks * 2));
+            }
+        }, CancellationToken.None);
+    }
+
+    private void OnEvent(OcppCsms csms, OcppCsmsEvent e, CancellationToken stopping)
     {
         if (!_byStation.TryGetValue(e.StationId, out var device))
         {
@@ -139,34 +223,34 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
         {
             case OcppStationConnected:
                 device.SetLink(true, e.At, null);
+                // A charger that only reopens its WebSocket (no BootNotification) must get the limit too; ocpp-rpc
+                // and real chargers answer a CALL from the moment the socket is open.
+                if (device.LimitRequested)
+                {
+                    device.Undelivered();
+                    StartDelivery(csms, device, stopping);
+                }
+
                 break;
             case OcppStationDisconnected d:
                 device.SetLink(false, e.At, d.Reason);
                 break;
             case OcppStationBooted when device.LimitRequested:
-                // Not awaited here: the answer arrives on the thread raising this event.
-                _ = Task.Run(async () =>
-                {
-                    try
-                    {
-                        await SendLimitAsync(csms, device, CancellationToken.None).ConfigureAwait(false);
-                    }
-                    catch (Exception ex)
-                    {
-                        OcppAdapterLog.LimitFailed(_logger, ex, e.StationId);
-                    }
-                });
+                // A rebooted charger may have lost its profiles: send the limit again.
+                device.Undelivered();
+                StartDelivery(csms, device, stopping);
                 break;
             case OcppStatusChanged { IsFault: true } s:
                 device.Meter.Record(new DeviceSample(s.At, Fault: true));
                 break;
-            case OcppSampleReceived s:
-                device.Meter.Record(ToDeviceSample(device, s));
+            case OcppSampleReceived s when ToDeviceSample(device, s) is { } sample:
+                device.Meter.Record(sample);
                 break;
         }
     }
 
-    private DeviceSample ToDeviceSample(OcppStationDevice device, OcppSampleReceived received)
+    // Null when nothing in the reading counts (another connector's, while the station reports its main meter).
+    private DeviceSample? ToDeviceSample(OcppStationDevice device, OcppSampleReceived received)
     {
         var sample = received.Sample;
         var at = sample.At;
@@ -176,18 +260,10 @@ public sealed class OcppAdapter : ILiveDeviceAdapter
             at = received.At;
         }
 
-        EnergyRegisters? registers = null;
-        var imported = sample.ImportedWh ?? device.LastImportedWh;
-        var exported = sample.ExportedWh ?? device.LastExportedWh;
-        if (sample.ImportedWh is not null || sample.ExportedWh is not null)
-        {
-            // Most chargers report only the import register; export stays 0 until one reports it (V2G).
-            registers = new EnergyRegisters(imported ?? 0, exported ?? 0);
-            device.LastImportedWh = imported;
-            device.LastExportedWh = exported;
-        }
-
-        return new DeviceSample(at, registers, sample.PowerW, sample.StateOfChargeBp);
+        var (registers, powerW) = device.Connectors.Add(received.ConnectorId, at, sample.ImportedWh, sample.ExportedWh, sample.PowerW);
+        return registers is null && powerW is null && sample.StateOfChargeBp is null
+            ? null
+            : new DeviceSample(at, registers, powerW, sample.StateOfChargeBp);
     }
 
     private static string Describe(int? limitW) => limitW is { } w ? string.Create(CultureInfo.InvariantCulture, $"{w} W") : "no limit";

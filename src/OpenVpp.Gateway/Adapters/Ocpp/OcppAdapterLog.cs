@@ -11,10 +11,10 @@ internal static partial class OcppAdapterLog
     [LoggerMessage(531, LogLevel.Information, "Charging limit of {Device} ({Station}) set to {Limit}: station answered {Answer}")]
     public static partial void LimitApplied(ILogger logger, string device, string station, string limit, string answer);
 
-    [LoggerMessage(532, LogLevel.Warning, "Charging limit of {Device} ({Station}) to {Limit} was not applied: {Outcome}. It is retried when the station next boots")]
+    [LoggerMessage(532, LogLevel.Warning, "Charging limit of {Device} ({Station}) to {Limit} was not applied: {Outcome}. It is retried with backoff, and when the station next connects or boots")]
     public static partial void LimitNotApplied(ILogger logger, string device, string station, string limit, string outcome);
 
-    [LoggerMessage(533, LogLevel.Information, "Charging limit of {Device} ({Station}) to {Limit} is remembered: the station is not connected and gets it when it boots")]
+    [LoggerMessage(533, LogLevel.Information, "Charging limit of {Device} ({Station}) to {Limit} is remembered: the station is not connected and gets it when it connects")]
     public static partial void LimitDeferred(ILogger logger, string device, string station, string limit);
 
     [LoggerMessage(534, LogLevel.Warning, "OCPP station {Station} sent a reading stamped {Stamp:O}, {Skew} away from the gateway clock; it is filed at the time it arrived. Check the charger's clock (NTP)")]

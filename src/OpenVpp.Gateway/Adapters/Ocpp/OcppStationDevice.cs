@@ -27,19 +27,71 @@ internal sealed class OcppStationDevice : IAdapterDevice, IPowerMeter, IStateOfC
 
     public LiveIntervalMeter Meter { get; }
 
-    /// <summary>The limit the gateway wants (null: none); re-sent at every boot so a restarted charger keeps it.</summary>
-    public int? WantedLimitW { get; set; }
+    /// <summary>Serialises charging-profile CALLs to this station, so an older limit never lands after a newer one.</summary>
+    public SemaphoreSlim LimitGate { get; } = new(1, 1);
 
-    /// <summary>Whether <see cref="WantedLimitW"/> has been set at all (a null one still needs a clear).</summary>
-    public bool LimitRequested { get; set; }
+    /// <summary>Which delivery loop is current; an older loop ends when it sees a newer number.</summary>
+    public int DeliveryGeneration;
+
+    /// <summary>The readings of this station, merged over its connectors.</summary>
+    public OcppConnectorMerge Connectors { get; } = new();
 
     private DeviceLinkState? Link { get; set; }
 
-    /// <summary>The last known export register, for stations that report only the import one.</summary>
-    public long? LastExportedWh { get; set; }
+    private (int? LimitW, long Version, long Delivered)? Limit { get; set; }
 
-    /// <summary>The last known import register, for stations that report only the export one.</summary>
-    public long? LastImportedWh { get; set; }
+    /// <summary>Whether a limit (or its removal) has been asked for at all.</summary>
+    public bool LimitRequested
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Limit is not null;
+            }
+        }
+    }
+
+    /// <summary>Records the wanted limit (null: none); it is re-sent at every connect and boot.</summary>
+    public void Want(int? limitW)
+    {
+        lock (_gate)
+        {
+            Limit = (limitW, (Limit?.Version ?? 0) + 1, Limit?.Delivered ?? 0);
+        }
+    }
+
+    /// <summary>The wanted limit, its version, and whether the station accepted that version already.</summary>
+    public (int? LimitW, long Version, bool Delivered) Wanted()
+    {
+        lock (_gate)
+        {
+            return Limit is { } l ? (l.LimitW, l.Version, l.Delivered == l.Version) : (null, 0, true);
+        }
+    }
+
+    public void Delivered(long version)
+    {
+        lock (_gate)
+        {
+            if (Limit is { } l && version > l.Delivered)
+            {
+                Limit = l with { Delivered = version };
+            }
+        }
+    }
+
+    /// <summary>Marks the wanted limit as not (or no longer) on the station: it reconnected or rebooted.</summary>
+    public void Undelivered()
+    {
+        lock (_gate)
+        {
+            if (Limit is { } l)
+            {
+                Limit = l with { Delivered = 0 };
+            }
+        }
+    }
 
     public void SetLink(bool online, DateTimeOffset at, string? error)
     {
@@ -64,6 +116,15 @@ internal sealed class OcppStationDevice : IAdapterDevice, IPowerMeter, IStateOfC
     public ValueTask<ushort?> StateOfChargeBpAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(Meter.Latest?.StateOfChargeBp);
 
+    /// <summary>
+    /// Records <paramref name="limitW"/> as the limit this charger should have and sends it. Completes once the limit
+    /// is recorded: when the station is offline, it is sent when the station next connects or boots; when it is
+    /// connected, after its first answer. Throws <see cref="InvalidOperationException"/> when the station answered
+    /// anything but Accepted (Rejected, a CALLERROR, no answer in time, gone meanwhile): the limit is then not
+    /// applied, and is retried with backoff (5 s doubling to 5 min) until the station accepts it or another limit
+    /// replaces it. Returning normally therefore means "accepted by the station, or deferred until it connects",
+    /// never "rejected".
+    /// </summary>
     public ValueTask ApplyChargingLimitAsync(int? limitW, CancellationToken cancellationToken) =>
         _adapter.ApplyLimitAsync(this, limitW, cancellationToken);
 }

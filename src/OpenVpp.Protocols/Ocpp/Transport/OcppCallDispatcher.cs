@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,6 +13,9 @@ namespace OpenVpp.Protocols.Ocpp.Transport;
 internal sealed class OcppCallDispatcher
 {
     private readonly OcppCsmsOptions _options;
+    // Which connector (1.6) or EVSE (2.0.1) each open transaction is on: StopTransaction and later TransactionEvents
+    // name only the transaction.
+    private readonly ConcurrentDictionary<(string Station, string Transaction), int> _transactionConnectors = new();
     private int _nextTransactionId;
 
     public OcppCallDispatcher(OcppCsmsOptions options, DateTimeOffset startedAt)
@@ -63,30 +67,42 @@ internal sealed class OcppCallDispatcher
                     : new JsonObject { ["idTokenInfo"] = new JsonObject { ["status"] = "Accepted" } };
                 break;
             case "MeterValues":
-                AddSamples(stationId, version, call.Action, p.GetProperty("meterValue"), now, events);
+                AddSamples(stationId, version, call.Action, p.GetProperty("meterValue"), now, events,
+                    Int(p, version == OcppVersion.Ocpp16 ? "connectorId" : "evseId"));
                 result = [];
                 break;
             case "StartTransaction" when version == OcppVersion.Ocpp16:
-                AddRegister(stationId, call.Action, p, "meterStart", now, events);
+                var startedOn = Int(p, "connectorId");
+                AddRegister(stationId, call.Action, p, "meterStart", now, events, startedOn);
+                var transactionId = Interlocked.Increment(ref _nextTransactionId);
+                if (startedOn is { } c)
+                {
+                    _transactionConnectors[(stationId, transactionId.ToString(CultureInfo.InvariantCulture))] = c;
+                }
+
                 result = new JsonObject
                 {
-                    ["transactionId"] = Interlocked.Increment(ref _nextTransactionId),
+                    ["transactionId"] = transactionId,
                     ["idTagInfo"] = new JsonObject { ["status"] = "Accepted" },
                 };
                 break;
             case "StopTransaction" when version == OcppVersion.Ocpp16:
+                int? stoppedOn = Int(p, "transactionId") is { } tx &&
+                    _transactionConnectors.TryRemove((stationId, tx.ToString(CultureInfo.InvariantCulture)), out var on) ? on : null;
                 if (p.TryGetProperty("transactionData", out var data))
                 {
-                    AddSamples(stationId, version, call.Action, data, now, events);
+                    AddSamples(stationId, version, call.Action, data, now, events, stoppedOn);
                 }
 
-                AddRegister(stationId, call.Action, p, "meterStop", now, events);
+                AddRegister(stationId, call.Action, p, "meterStop", now, events, stoppedOn);
                 result = new JsonObject { ["idTagInfo"] = new JsonObject { ["status"] = "Accepted" } };
                 break;
             case "TransactionEvent" when version == OcppVersion.Ocpp201:
+                // Every event, with meter values or not, keeps the transaction's EVSE up to date.
+                var evse = EvseOf(stationId, p);
                 if (p.TryGetProperty("meterValue", out var meterValue))
                 {
-                    AddSamples(stationId, version, call.Action, meterValue, now, events);
+                    AddSamples(stationId, version, call.Action, meterValue, now, events, evse);
                 }
 
                 result = p.TryGetProperty("idToken", out _)
@@ -104,23 +120,51 @@ internal sealed class OcppCallDispatcher
         return (result, null, null);
     }
 
-    private static void AddSamples(string stationId, OcppVersion version, string action, JsonElement meterValues, DateTimeOffset now, List<OcppCsmsEvent> events)
+    // 2.0.1 TransactionEvent: "evse" is required only on the first event of a transaction; later ones name the
+    // transaction, so remember which EVSE it is on until it ends.
+    private int? EvseOf(string stationId, JsonElement payload)
+    {
+        var transaction = payload.TryGetProperty("transactionInfo", out var info) ? Str(info, "transactionId") : null;
+        var evse = payload.TryGetProperty("evse", out var e) ? Int(e, "id") : null;
+        if (transaction is null)
+        {
+            return evse;
+        }
+
+        var key = (stationId, transaction);
+        if (Str(payload, "eventType") == "Ended")
+        {
+            return _transactionConnectors.TryRemove(key, out var ended) ? ended : evse;
+        }
+
+        if (evse is { } id)
+        {
+            _transactionConnectors[key] = id;
+            return id;
+        }
+
+        return _transactionConnectors.TryGetValue(key, out var known) ? known : null;
+    }
+
+    private static void AddSamples(
+        string stationId, OcppVersion version, string action, JsonElement meterValues, DateTimeOffset now, List<OcppCsmsEvent> events, int? connectorId)
     {
         foreach (var sample in OcppMeterValues.Map(version, meterValues, now))
         {
-            events.Add(new OcppSampleReceived(stationId, now, action, sample));
+            events.Add(new OcppSampleReceived(stationId, now, action, sample, connectorId));
         }
     }
 
     // StartTransaction.meterStart / StopTransaction.meterStop: the import register in Wh at that moment.
-    private static void AddRegister(string stationId, string action, JsonElement payload, string field, DateTimeOffset now, List<OcppCsmsEvent> events)
+    private static void AddRegister(
+        string stationId, string action, JsonElement payload, string field, DateTimeOffset now, List<OcppCsmsEvent> events, int? connectorId)
     {
         if (Int(payload, field) is { } wh && wh >= 0)
         {
             var at = payload.TryGetProperty("timestamp", out var ts) && DateTimeOffset.TryParse(ts.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
                 ? t.ToUniversalTime()
                 : now;
-            events.Add(new OcppSampleReceived(stationId, now, action, new OcppMeterSample(at, ImportedWh: wh)));
+            events.Add(new OcppSampleReceived(stationId, now, action, new OcppMeterSample(at, ImportedWh: wh), connectorId));
         }
     }
 

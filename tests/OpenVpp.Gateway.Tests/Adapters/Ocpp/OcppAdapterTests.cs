@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Readings;
 using OpenVpp.Gateway.Adapters.Ocpp;
@@ -72,7 +73,7 @@ public sealed class OcppAdapterTests : IAsyncDisposable
     public async Task A_limit_set_while_the_station_is_offline_is_sent_when_it_boots()
     {
         await Limit.ApplyChargingLimitAsync(3_000, CancellationToken.None);
-        Assert.Contains(_logs.Lines, l => l.Message.Contains("gets it when it boots", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Message.Contains("gets it when it connects", StringComparison.Ordinal));
         await using var peer = await ConnectAsync("CP-A");
         await peer.CallAsync("BootNotification", Obj(Boot16));
         var call = await peer.WaitForAsync(e => (string?)e["event"] == "csmsCall", "the charging profile");
@@ -113,6 +114,113 @@ public sealed class OcppAdapterTests : IAsyncDisposable
         await peer.CallAsync("MeterValues", Obj($$"""{"connectorId":1,"meterValue":[{"timestamp":"{{Stamp(now)}}","sampledValue":[{"value":"5"}]}]}"""));
         Assert.Empty(await _adapter.MeasureAsync(now.AddMinutes(-5), now.AddMinutes(5), CancellationToken.None));
         Assert.Contains(_logs.Lines, l => l.Message.Contains("STRANGER connected but is not in the gateway configuration", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_connectors_reporting_their_own_registers_give_the_summed_energy_not_a_meter_reset()
+    {
+        await using var peer = await ConnectAsync("CP-A");
+        await peer.CallAsync("BootNotification", Obj(Boot16));
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (connector, at, wh, kw) in new[]
+                 {
+                     (1, now.AddSeconds(-80), 10_000, "7.4"), (2, now.AddSeconds(-70), 50_000, "3.7"),
+                     (1, now.AddSeconds(-40), 10_300, "7.4"), (2, now.AddSeconds(-30), 50_200, "3.7"),
+                 })
+        {
+            await peer.CallAsync("MeterValues", Obj($$"""
+                {"connectorId":{{connector}},"meterValue":[{"timestamp":"{{Stamp(at)}}","sampledValue":[
+                  {"value":"{{wh}}","measurand":"Energy.Active.Import.Register","unit":"Wh"},
+                  {"value":"{{kw}}","measurand":"Power.Active.Import","unit":"kW"}]}]}
+                """));
+        }
+
+        var m = Assert.Single(await _adapter.MeasureAsync(now.AddMinutes(-5), now.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(500, m.EnergyImportedWh);
+        Assert.Equal(11_100, m.PeakPowerW);
+    }
+
+    [Fact]
+    public async Task The_main_meter_on_connector_0_is_used_alone_when_the_station_reports_it()
+    {
+        await using var peer = await ConnectAsync("CP-A");
+        await peer.CallAsync("BootNotification", Obj(Boot16));
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (connector, at, wh) in new[] { (0, now.AddSeconds(-80), 60_000), (1, now.AddSeconds(-70), 10_000), (0, now.AddSeconds(-40), 60_400), (1, now.AddSeconds(-30), 10_300) })
+        {
+            await peer.CallAsync("MeterValues", Obj($$"""
+                {"connectorId":{{connector}},"meterValue":[{"timestamp":"{{Stamp(at)}}","sampledValue":[
+                  {"value":"{{wh}}","measurand":"Energy.Active.Import.Register","unit":"Wh"}]}]}
+                """));
+        }
+
+        var m = Assert.Single(await _adapter.MeasureAsync(now.AddMinutes(-5), now.AddMinutes(5), CancellationToken.None));
+        Assert.Equal(400, m.EnergyImportedWh);
+    }
+
+    [Fact]
+    public async Task A_limit_set_while_offline_reaches_a_station_that_reconnects_without_booting()
+    {
+        await Limit.ApplyChargingLimitAsync(4_000, CancellationToken.None);
+        await using var peer = await ConnectAsync("CP-A");
+        var call = await peer.WaitForAsync(e => (string?)e["event"] == "csmsCall", "the charging profile without a boot");
+        Assert.Equal("SetChargingProfile", (string?)call["action"]);
+        Assert.Equal(4_000, (double)call["params"]!["csChargingProfiles"]!["chargingSchedule"]!["chargingSchedulePeriod"]![0]!["limit"]!);
+    }
+
+    [Fact]
+    public async Task A_limit_the_station_rejects_is_reported_as_not_applied_and_retried_until_accepted()
+    {
+        _adapter.LimitRetryInitial = TimeSpan.FromMilliseconds(100);
+        await using var peer = await ConnectAsync("CP-A");
+        await peer.CallAsync("BootNotification", Obj(Boot16));
+        var answer = await peer.SendAsync(new JsonObject { ["cmd"] = "answer", ["status"] = "Rejected" });
+        await peer.WaitForAsync(e => (string?)e["tag"] == answer, "the answer command");
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Limit.ApplyChargingLimitAsync(2_000, CancellationToken.None).AsTask());
+        Assert.Contains("Rejected", failure.Message, StringComparison.Ordinal);
+        await Wait.UntilAsync(() => _logs.Lines.Any(l => l.Message.Contains("set to 2000 W: station answered Accepted", StringComparison.Ordinal)));
+        var calls = await Wait2Async(peer);
+        Assert.All(calls, c => Assert.Equal("SetChargingProfile", (string?)c["action"]));
+    }
+
+    private static async Task<List<JsonObject>> Wait2Async(OcppStationPeer peer)
+    {
+        var first = await peer.WaitForAsync(e => (string?)e["event"] == "csmsCall", "the first try");
+        var second = await peer.WaitForAsync(e => (string?)e["event"] == "csmsCall" && !ReferenceEquals(e, first), "the retry");
+        return [first, second];
+    }
+
+    [Fact]
+    public async Task A_restarted_adapter_sends_limits_through_its_new_csms()
+    {
+        var adapter = new OcppAdapter(
+            new OcppAdapterOptions { Port = 0, ListenAddress = "127.0.0.1", Stations = [new OcppStationOptions("CP-R", "home-2/charger", 11_000, "NL", "home-2")] },
+            _loggerFactory);
+        using (var firstRun = new CancellationTokenSource())
+        {
+            var run = adapter.RunAsync(firstRun.Token);
+            await adapter.PortAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+            await firstRun.CancelAsync();
+            await run;
+        }
+
+        using var secondRun = new CancellationTokenSource();
+        var again = adapter.RunAsync(secondRun.Token);
+        try
+        {
+            var port = await adapter.PortAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+            await using var peer = await StartAsync(port, "CP-R", "ocpp1.6");
+            Assert.Equal("ocpp1.6", peer.Protocol);
+            await peer.CallAsync("BootNotification", Obj(Boot16));
+            await ((IChargingLimit)adapter.Devices.Single()).ApplyChargingLimitAsync(5_000, CancellationToken.None);
+            var call = await peer.WaitForAsync(e => (string?)e["event"] == "csmsCall", "the charging profile after the restart");
+            Assert.Equal(5_000, (double)call["params"]!["csChargingProfiles"]!["chargingSchedule"]!["chargingSchedulePeriod"]![0]!["limit"]!);
+        }
+        finally
+        {
+            await secondRun.CancelAsync();
+            await again;
+        }
     }
 
     public async ValueTask DisposeAsync()
