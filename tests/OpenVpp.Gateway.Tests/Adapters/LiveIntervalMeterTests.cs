@@ -172,4 +172,22 @@ public sealed class LiveIntervalMeterTests
         Assert.Equal(80, next.EnergyExportedWh);
         Assert.True(next.Flags.HasFlag(ReadingStatus.PartialInterval));
     }
+
+    [Fact]
+    public void A_chatty_device_is_thinned_but_its_register_energy_still_adds_up()
+    {
+        // 100 messages a second for 15 minutes: 90,000 samples, registers rising 1 Wh every 10 messages.
+        var meter = new LiveIntervalMeter("plug");
+        meter.Record(new DeviceSample(T0.AddSeconds(-1), new EnergyRegisters(0, 0)));
+        for (var i = 0; i < 90_000; i++)
+        {
+            meter.Record(new DeviceSample(T0.AddMilliseconds(i * 10), new EnergyRegisters(i / 10, 0), PowerW: -400, Fault: i == 45_001));
+        }
+
+        Assert.InRange(meter.PendingSampleCount, 10_000, 20_000);
+        var m = meter.Close(T0, T0.AddMinutes(15))!;
+
+        Assert.Equal(8_999, m.EnergyImportedWh);
+        Assert.True(m.Flags.HasFlag(ReadingStatus.DeviceFault));
+    }
 }

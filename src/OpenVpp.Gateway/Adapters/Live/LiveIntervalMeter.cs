@@ -22,6 +22,10 @@ public sealed class LiveIntervalMeter
     // its baseline may be older; beyond this a gap's energy is not put into one interval.
     private static readonly TimeSpan MaxRegisterGap = TimeSpan.FromMinutes(30);
 
+    // An open interval keeps its samples until it closes; a device publishing many times a second (a chatty MQTT topic)
+    // is thinned past this many, keeping every other sample, so memory stays bounded and Close stays quick.
+    private const int MaxSamples = 20_000;
+
     private readonly Lock _gate = new();
     private readonly string _deviceName;
     private readonly List<DeviceSample> _samples = [];
@@ -63,11 +67,28 @@ public sealed class LiveIntervalMeter
         }
     }
 
+    /// <summary>Samples held for the open interval (bounded; for tests and diagnostics).</summary>
+    internal int PendingSampleCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _samples.Count;
+            }
+        }
+    }
+
     public void Record(DeviceSample sample)
     {
         lock (_gate)
         {
             _samples.Add(sample);
+            if (_samples.Count > MaxSamples)
+            {
+                Thin();
+            }
+
             if (_latest is not { } latest)
             {
                 _latest = sample;
@@ -153,6 +174,26 @@ public sealed class LiveIntervalMeter
 
             return new IntervalMeasurement(_deviceName, importedWh, exportedWh, averagePowerW, peakPowerW, soc, soh, flags);
         }
+    }
+
+    /// <summary>
+    /// Halves the kept samples: the first and last stay, and faults; every other one of the rest goes. Register
+    /// differences still add up (they telescope), and power is held between the samples that remain.
+    /// </summary>
+    private void Thin()
+    {
+        _samples.Sort((a, b) => a.At.CompareTo(b.At));
+        var kept = new List<DeviceSample>((_samples.Count / 2) + 2);
+        for (var i = 0; i < _samples.Count; i++)
+        {
+            if (i == 0 || i == _samples.Count - 1 || i % 2 == 0 || _samples[i].Fault)
+            {
+                kept.Add(_samples[i]);
+            }
+        }
+
+        _samples.Clear();
+        _samples.AddRange(kept);
     }
 
     /// <summary>
