@@ -4,7 +4,8 @@ namespace OpenVpp.Protocols.Mqtt;
 /// Combines a device's mappings into device values. Several mappings of one quantity add up: tariff registers
 /// (dsmr-reader's electricity_delivered_1 + _2), per-phase power, or delivered and returned power of a grid meter
 /// (one of them inverted). A sum is only given once every mapping in it has reported, so a half-known total is never
-/// taken for the whole. Not thread-safe: the caller serialises messages per device.
+/// taken for the whole. State of charge and health do not add: each message gives the device's value as it is now
+/// (two battery modules at 80 % are a battery at 80 %, not 160 %). Not thread-safe: the caller serialises messages per device.
 /// </summary>
 public sealed class MqttDeviceAggregator
 {
@@ -26,8 +27,8 @@ public sealed class MqttDeviceAggregator
         {
             MqttQuantity.EnergyImportRegister or MqttQuantity.EnergyExportRegister => Registers(),
             MqttQuantity.Power => new MqttDeviceValues(null, null, Sum(MqttQuantity.Power), null, null),
-            MqttQuantity.StateOfCharge => new MqttDeviceValues(null, null, null, Sum(MqttQuantity.StateOfCharge), null),
-            _ => new MqttDeviceValues(null, null, null, null, Sum(MqttQuantity.StateOfHealth)),
+            MqttQuantity.StateOfCharge => new MqttDeviceValues(null, null, null, value, null),
+            _ => new MqttDeviceValues(null, null, null, null, value),
         };
     }
 

@@ -49,4 +49,17 @@ public class MqttDeviceAggregatorTests
         Assert.Equal(new MqttDeviceValues(0, 7, null, null, null), aggregator.Apply(1, 7));
         Assert.Equal(new MqttDeviceValues(null, null, null, 5000, null), aggregator.Apply(2, 5000));
     }
+
+    [Fact]
+    public void State_of_charge_from_two_topics_is_the_latest_value_not_their_sum()
+    {
+        var aggregator = new MqttDeviceAggregator(
+        [
+            new("bms/1/soc", null, MqttQuantity.StateOfCharge, MqttValueUnit.Percent),
+            new("bms/2/soc", null, MqttQuantity.StateOfCharge, MqttValueUnit.Percent),
+        ]);
+
+        Assert.Equal(8000, aggregator.Apply(0, 8000).StateOfChargeBp);
+        Assert.Equal(7900, aggregator.Apply(1, 7900).StateOfChargeBp);
+    }
 }
