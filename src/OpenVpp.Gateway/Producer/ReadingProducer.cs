@@ -47,6 +47,11 @@ internal sealed class ReadingProducer : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = _options.Interval;
+
+        // Live devices stamp samples with their own clocks and deliver them over networks: a sample taken just before a
+        // boundary may arrive just after it. Closing live intervals a little late lets it count where it belongs. A
+        // deterministic simulator has nothing in flight, so a simulator-only gateway closes on the boundary.
+        var settle = _adapters.Any(a => a is ILiveDeviceAdapter) ? Min(LiveSettleDelay, interval / 4) : TimeSpan.Zero;
         var cursor = await _runtime.Outbox.ReadCursorAsync(stoppingToken).ConfigureAwait(false);
         if (cursor.Interval is { } previous && previous != interval)
         {
@@ -73,7 +78,7 @@ internal sealed class ReadingProducer : BackgroundService
                 GatewayLog.CatchingUp(_logger, due, next);
             }
 
-            while (next + interval <= _time.GetUtcNow() && !PastEnd(next + interval) && !stoppingToken.IsCancellationRequested)
+            while (next + interval + settle <= _time.GetUtcNow() && !PastEnd(next + interval) && !stoppingToken.IsCancellationRequested)
             {
                 await ProduceAsync(next, next + interval, stoppingToken).ConfigureAwait(false);
                 next += interval;
@@ -82,7 +87,7 @@ internal sealed class ReadingProducer : BackgroundService
             // Timers are relative, so re-read the clock at least every interval/15: a wall clock that jumps
             // (NTP step, suspended VM, a test moving fake time) then delays an interval by that much at most.
             // Past the simulation's end there is nothing more to produce; keep the loop idle, not spinning.
-            var wait = PastEnd(next + interval) ? interval / 15 : next + interval - _time.GetUtcNow();
+            var wait = PastEnd(next + interval) ? interval / 15 : next + interval + settle - _time.GetUtcNow();
             if (wait > interval / 15)
             {
                 wait = interval / 15;
@@ -95,7 +100,12 @@ internal sealed class ReadingProducer : BackgroundService
         }
     }
 
+    /// <summary>How long after a boundary an interval with live devices is closed (at most a quarter of the interval).</summary>
+    internal static readonly TimeSpan LiveSettleDelay = TimeSpan.FromSeconds(10);
+
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private bool PastEnd(DateTimeOffset intervalEnd) => _options.SimulationEnd is { } end && intervalEnd > end;
 

@@ -167,8 +167,9 @@ public sealed class SunSpecAdapterTests
         await site.Peer.DropNowAsync();
         await site.UntilOnlineAsync();
 
+        // The link state changes just before the log line is written: wait for the lines rather than assert at once.
+        await Wait.UntilAsync(() => site.Logs.Lines.Any(l => l.Message.Contains("online again", StringComparison.Ordinal)));
         Assert.Contains(site.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("is offline", StringComparison.Ordinal));
-        Assert.Contains(site.Logs.Lines, l => l.Message.Contains("online again", StringComparison.Ordinal));
     }
 
     private static SunSpecAdapterOptions Options(SunSpecPeer peer, params SunSpecUnitOptions[] units) =>
