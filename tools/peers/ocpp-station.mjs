@@ -5,7 +5,8 @@
 //
 // With --password it authenticates with HTTP Basic (OCPP Security Profile 1: username = the id, password = P).
 // It connects, prints `ready <protocol>` (or `refused <reason>`, led by the HTTP status when the upgrade was
-// answered with one, e.g. `refused 401 Unauthorized`), then reads one JSON command per stdin line and prints one JSON line per event. It exits when stdin closes, so a crashed test leaves nothing behind.
+// answered with one, e.g. `refused 401 Unauthorized`), then reads one JSON command per stdin line and prints one
+// JSON line per event. It exits when stdin closes, so a crashed test leaves nothing behind.
 // Commands ({"cmd": ..., "tag": ...}; the tag is echoed on the answer):
 //   call {action, payload}       strict call; prints {event:"result", result} or {event:"error", code, message}
 //   raw {text}                   sends text as-is through the underlying WebSocket (malformed frames)
