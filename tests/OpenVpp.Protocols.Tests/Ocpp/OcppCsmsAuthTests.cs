@@ -108,6 +108,16 @@ public sealed class OcppCsmsAuthTests
     }
 
     [Fact]
+    public void A_hex_authorization_key_is_accepted_as_text_or_as_its_octets()
+    {
+        const string key = "0001020304050607FFFFFFFFFFFFFFFFFFFFFFFF";
+        // The 1.6 security whitepaper's example: AL1000 with this key.
+        Assert.Null(OcppCsms.CheckCredentials("Basic QUwxMDAwOgABAgMEBQYH////////////////", "AL1000", key));
+        Assert.Null(OcppCsms.CheckCredentials("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("AL1000:" + key)), "AL1000", key));
+        Assert.NotNull(OcppCsms.CheckCredentials("Basic QUwxMDAwOgABAgMEBQYH////////////////", "AL1000", "0001020304050607FFFFFFFFFFFFFFFFFFFFFFFE"));
+    }
+
+    [Fact]
     public void An_identity_containing_a_colon_is_compared_whole()
     {
         var header = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("A:B:" + Password));

@@ -280,11 +280,17 @@ public sealed partial class OcppCsms : IAsyncDisposable
 
         // The username is the identity in the URL (A00.FR.204); identities may themselves contain ':', so the whole
         // "identity:password" is compared rather than split at the first colon.
-        var expected = System.Text.Encoding.UTF8.GetBytes(stationId + ":" + password);
-        var same = System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Security.Cryptography.SHA256.HashData(presented),
-            System.Security.Cryptography.SHA256.HashData(expected));
-        return same ? null : "wrong username or password";
+        // OCPP 1.6's AuthorizationKey is hexadecimal and the 1.6 security whitepaper sends its decoded octets, while many
+        // chargers (and 2.0.1's BasicAuthPassword) send the text itself: a hex password is accepted either way.
+        var digest = System.Security.Cryptography.SHA256.HashData(presented);
+        var user = System.Text.Encoding.UTF8.GetBytes(stationId + ":");
+        var asText = Matches(digest, [.. user, .. System.Text.Encoding.UTF8.GetBytes(password)]);
+        var asOctets = password.Length % 2 == 0 && password.All(char.IsAsciiHexDigit)
+            && Matches(digest, [.. user, .. Convert.FromHexString(password)]);
+        return asText | asOctets ? null : "wrong username or password";
+
+        static bool Matches(byte[] digest, byte[] expected) => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            digest, System.Security.Cryptography.SHA256.HashData(expected));
     }
 
     // A station or an attacker retrying every few seconds logs one line per station and address, not one per try.
