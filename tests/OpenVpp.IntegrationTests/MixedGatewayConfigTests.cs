@@ -109,7 +109,7 @@ public sealed class MixedGatewayConfigTests : IAsyncLifetime
           - { name: home-1/meter, adapter: p1, host: 127.0.0.1, port: {{p1Port}}, nameplate_w: 17250, offline_after: 3s }
           - { name: home-1/pv, adapter: sunspec, host: 127.0.0.1, port: {{modbusPort}}, unit: 1, poll: 1s, nameplate_w: 10000 }
           - { name: home-1/battery, adapter: sunspec, kind: battery, host: 127.0.0.1, port: {{modbusPort}}, unit: 2, poll: 1s, nameplate_w: 10000, capacity_wh: 20000 }
-          - { name: home-1/charger, adapter: ocpp, station_id: CP-TEST, nameplate_w: 22000 }
+          - { name: home-1/charger, adapter: ocpp, station_id: CP-TEST, nameplate_w: 22000, password: "CP-TEST-password-123" }
           - name: home-1/load
             adapter: mqtt
             preset: tasmota-energy

@@ -46,6 +46,50 @@ public sealed class OcppListenTests
     }
 
     [Fact]
+    public async Task Listen_with_a_password_lets_in_only_stations_that_present_it()
+    {
+        const string password = "listen-password-0123";
+        using var stop = new CancellationTokenSource();
+        var output = new LiveWriter();
+        using var error = new StringWriter();
+        var run = CliRunner.RunLiveAsync(output, error, stop.Token, "ocpp", "listen", "--port", "0", "--listen", "127.0.0.1", "--password", password, "--json");
+        try
+        {
+            var listening = await output.WaitForAsync(l => (string?)l["type"] == "listening", Patience);
+            var port = (int)listening["port"]!;
+            using var impostor = StartPeer(port, "wrong-password-0123", out var refused);
+            Assert.StartsWith("refused 401", await refused.WaitAsync(Patience), StringComparison.Ordinal);
+            impostor.StandardInput.Close();
+            using var missing = StartPeer(port, null, out var refusedToo);
+            Assert.StartsWith("refused 401", await refusedToo.WaitAsync(Patience), StringComparison.Ordinal);
+            missing.StandardInput.Close();
+
+            using var peer = StartPeer(port, password, out var ready);
+            Assert.Equal("ready ocpp1.6", await ready.WaitAsync(Patience));
+            await Send(peer, """{"cmd":"call","action":"BootNotification","payload":{"chargePointVendor":"ACME","chargePointModel":"Wallbox 11"}}""");
+            var booted = await output.WaitForAsync(l => (string?)l["type"] == "booted", Patience);
+            Assert.Equal("CP-L", (string?)booted["station"]);
+            peer.StandardInput.Close();
+            await peer.WaitForExitAsync().WaitAsync(Patience);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.Equal(0, await run.WaitAsync(Patience));
+        Assert.Contains("401", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_refuses_a_short_password_as_a_usage_error()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("ocpp", "listen", "--password", "short");
+        Assert.Equal(2, code);
+        Assert.Contains("16 to 40", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Listen_refuses_a_negative_limit_as_a_usage_error()
     {
         var (code, _, error) = await CliRunner.RunAsync("ocpp", "listen", "--limit-w", "-5");
@@ -53,7 +97,10 @@ public sealed class OcppListenTests
         Assert.Contains("--limit-w", error, StringComparison.Ordinal);
     }
 
-    private static Process StartPeer(int port)
+    private static Process StartPeer(int port) => StartPeer(port, null, out _);
+
+    // The peer's first line ("ready ocpp1.6" or "refused <status> ...") completes firstLine.
+    private static Process StartPeer(int port, string? password, out Task<string> firstLine)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -67,9 +114,23 @@ public sealed class OcppListenTests
             start.ArgumentList.Add(a);
         }
 
+        if (password is not null)
+        {
+            start.ArgumentList.Add("--password");
+            start.ArgumentList.Add(password);
+        }
+
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && !line.StartsWith('{'))
+            {
+                first.TrySetResult(line);
+            }
+        };
         process.BeginOutputReadLine();
+        firstLine = first.Task;
         return process;
     }
 

@@ -1,10 +1,12 @@
 // A real OCPP charge point for tests: ocpp-rpc's RPCClient in strict mode (it validates every message both ways
 // against the official schemas). Started by a C# test as a child process:
 //
-//   node tools/peers/ocpp-station.mjs --url ws://127.0.0.1:PORT/ocpp --id ST1 --protocols ocpp1.6[,ocpp2.0.1]
+//   node tools/peers/ocpp-station.mjs --url ws://127.0.0.1:PORT/ocpp --id ST1 --protocols ocpp1.6[,ocpp2.0.1] [--password P]
 //
-// It connects, prints `ready <protocol>` (or `refused <reason>`), then reads one JSON command per stdin line and
-// prints one JSON line per event. It exits when stdin closes, so a crashed test leaves nothing behind.
+// With --password it authenticates with HTTP Basic (OCPP Security Profile 1: username = the id, password = P).
+// It connects, prints `ready <protocol>` (or `refused <reason>`, led by the HTTP status when the upgrade was
+// answered with one, e.g. `refused 401 Unauthorized`), then reads one JSON command per stdin line and prints one
+// JSON line per event. It exits when stdin closes, so a crashed test leaves nothing behind.
 // Commands ({"cmd": ..., "tag": ...}; the tag is echoed on the answer):
 //   call {action, payload}       strict call; prints {event:"result", result} or {event:"error", code, message}
 //   raw {text}                   sends text as-is through the underlying WebSocket (malformed frames)
@@ -33,6 +35,7 @@ const client = new RPCClient({
   strictMode: true,
   reconnect: false,
   callTimeoutMs: 15000,
+  ...(args.password ? { password: args.password } : {}),
 });
 
 client.on('message', ({ message, outbound }) => { if (!outbound) print({ event: 'in', message: message.toString() }); });
@@ -55,8 +58,10 @@ async function connect(first) {
     if (first) process.stdout.write(`ready ${client.protocol}\n`);
     else print({ event: 'ready', protocol: client.protocol });
   } catch (e) {
-    if (first) process.stdout.write(`refused ${e.message}\n`);
-    else print({ event: 'refused', message: e.message });
+    // A refused upgrade carries the HTTP status (401 bad credentials, 404 unknown station) in e.code.
+    const reason = typeof e.code === 'number' ? `${e.code} ${e.message}` : e.message;
+    if (first) process.stdout.write(`refused ${reason}\n`);
+    else print({ event: 'refused', message: reason });
   }
 }
 

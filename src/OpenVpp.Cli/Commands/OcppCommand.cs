@@ -23,6 +23,7 @@ internal static class OcppCommand
         var address = new Option<string>("--listen") { Description = "Address to bind: 0.0.0.0 for chargers on the LAN, 127.0.0.1 for this machine only.", DefaultValueFactory = _ => "0.0.0.0" };
         var limit = new Option<int?>("--limit-w") { Description = "Send every station that boots a charging profile capping it at this many W (ChargePointMaxProfile / ChargingStationMaxProfile)." };
         var json = new Option<bool>("--json") { Description = "Print JSON lines (one object per event) instead of readable lines." };
+        var password = new Option<string?>("--password") { Description = "Require every station to authenticate with HTTP Basic (OCPP Security Profile 1): username = its station id, password = this (16 to 40 characters). Without it any station id connects." };
         var command = new Command("listen", """
             Run a standalone charging station management system (CSMS) and print one line per message a charger sends and
             per reading derived from its meter values. Point the charger's OCPP backend URL at
@@ -32,7 +33,7 @@ internal static class OcppCommand
             Example: openvpp ocpp listen --port 9000 --limit-w 3680 --json
             """)
         {
-            port, address, limit, json,
+            port, address, limit, json, password,
         };
         command.Validators.Add(result =>
         {
@@ -45,17 +46,23 @@ internal static class OcppCommand
             {
                 result.AddError("--port must be 0 to 65535.");
             }
+
+            if (result.GetValue(password) is { } p && OcppStationAccess.CheckPassword(p) is { } problem)
+            {
+                result.AddError($"--password: {problem}.");
+            }
         });
         command.SetAction((parse, cancel) => CommandErrors.RunAsync(
             "ocpp listen",
-            () => RunAsync(parse.GetValue(port), parse.GetRequiredValue(address), parse.GetValue(limit), parse.GetValue(json), cancel),
+            () => RunAsync(parse.GetValue(port), parse.GetRequiredValue(address), parse.GetValue(limit), parse.GetValue(json), parse.GetValue(password), cancel),
             cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(int port, string address, int? limitW, bool json, CancellationToken cancel)
+    private static async Task<int> RunAsync(int port, string address, int? limitW, bool json, string? password, CancellationToken cancel)
     {
-        var options = new OcppCsmsOptions { Port = port, ListenAddress = address };
+        var access = password is null ? null : OcppStationAccess.WithPassword(password);
+        var options = new OcppCsmsOptions { Port = port, ListenAddress = address, StationAccess = access is null ? null : _ => access };
         try
         {
             options.Validate();

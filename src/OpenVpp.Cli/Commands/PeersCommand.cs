@@ -104,7 +104,7 @@ internal static class PeersCommand
         var csmsHost = ocpp.Bind is "0.0.0.0" or "::" ? "127.0.0.1" : ocpp.Bind;
         foreach (var d in config.DevicesOf("ocpp"))
         {
-            peers.Add(new OcppStationPeer($"ws://{csmsHost}:{ocpp.Port}/ocpp", d.Entry.StationId!, ocppProtocol, Device(d)));
+            peers.Add(new OcppStationPeer($"ws://{csmsHost}:{ocpp.Port}/ocpp", d.Entry.StationId!, ocppProtocol, Device(d), d.Entry.Password));
         }
 
         if (config.Adapters.Mqtt is { } mqtt)

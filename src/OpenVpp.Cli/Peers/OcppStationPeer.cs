@@ -8,9 +8,10 @@ namespace OpenVpp.Cli.Peers;
 /// A charge point that is not ours (npm ocpp-rpc in strict mode, tools/peers/ocpp-station.mjs) connected to the
 /// gateway's CSMS as the simulated home's EV charger: it boots, then sends MeterValues (energy register, power, the
 /// car's state of charge) every period. When the CSMS is not up yet, or the connection drops, it connects again.
-/// Charging profiles the CSMS sends are printed, so demand-response limits can be watched arriving.
+/// Charging profiles the CSMS sends are printed, so demand-response limits can be watched arriving. With a password
+/// (the device's in the gateway config) it authenticates with HTTP Basic, as a charger on Security Profile 1 does.
 /// </summary>
-internal sealed class OcppStationPeer(string csmsUrl, string stationId, string protocol, PeerDevice device) : IHomePeer
+internal sealed class OcppStationPeer(string csmsUrl, string stationId, string protocol, PeerDevice device, string? password = null) : IHomePeer
 {
     private const long LifetimeWh = 1_000_000;
 
@@ -21,13 +22,20 @@ internal sealed class OcppStationPeer(string csmsUrl, string stationId, string p
         var script = PeerScripts.Find("ocpp-station.mjs");
         while (!cancel.IsCancellationRequested)
         {
-            var (peer, ready) = await NodePeerProcess.StartAsync(script, ["--url", csmsUrl, "--id", stationId, "--protocols", protocol], cancel).ConfigureAwait(false);
+            string[] args = password is null
+                ? ["--url", csmsUrl, "--id", stationId, "--protocols", protocol]
+                : ["--url", csmsUrl, "--id", stationId, "--protocols", protocol, "--password", password];
+            var (peer, ready) = await NodePeerProcess.StartAsync(script, args, cancel).ConfigureAwait(false);
             await using (peer.ConfigureAwait(false))
             {
                 if (ready.StartsWith("ready", StringComparison.Ordinal))
                 {
                     log($"ocpp {stationId}: connected ({ready[6..]})");
                     await ServeAsync(peer, home, period, log, cancel).ConfigureAwait(false);
+                }
+                else if (ready.StartsWith("refused 401", StringComparison.Ordinal) || ready.StartsWith("refused 404", StringComparison.Ordinal))
+                {
+                    log($"ocpp {stationId}: {ready} (check the station id and password in the gateway config)");
                 }
             }
 

@@ -144,14 +144,23 @@ public static class ConfiguredAdapters
     private static OcppAdapterOptions? Ocpp(GatewayConfig config, List<string> problems)
     {
         var stations = config.DevicesOf("ocpp")
-            .Select(d => new OcppStationOptions(d.Entry.StationId!, d.Descriptor.Name, d.Descriptor.NameplatePowerW, d.Descriptor.Region, d.Descriptor.Site))
+            .Select(d => new OcppStationOptions(d.Entry.StationId!, d.Descriptor.Name, d.Descriptor.NameplatePowerW, d.Descriptor.Region, d.Descriptor.Site)
+            {
+                Password = d.Entry.Password,
+            })
             .ToList();
         if (stations.Count == 0)
         {
             return null;
         }
 
-        var options = new OcppAdapterOptions { Port = config.File.Ocpp.Port, ListenAddress = config.File.Ocpp.Bind, Stations = stations };
+        var options = new OcppAdapterOptions
+        {
+            Port = config.File.Ocpp.Port,
+            ListenAddress = config.File.Ocpp.Bind,
+            Stations = stations,
+            AllowUnknownStations = config.File.Ocpp.AllowUnknownStations,
+        };
         try
         {
             options.Validate();

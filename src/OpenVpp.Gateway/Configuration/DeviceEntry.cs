@@ -48,6 +48,13 @@ public sealed class DeviceEntry
     /// <summary>ocpp: the charge point's identity, the last path segment of ws://…/ocpp/{station id}.</summary>
     public string? StationId { get; set; }
 
+    /// <summary>
+    /// ocpp: the HTTP Basic password (16 to 40 characters) the charger must present when it connects (OCPP Security
+    /// Profile 1; the charger's AuthorizationKey or BasicAuthPassword). Without it any host that reaches the CSMS can
+    /// connect as this charger.
+    /// </summary>
+    public string? Password { get; set; }
+
     /// <summary>mqtt: a built-in mapping for a common device (shelly-gen2-switch, tasmota-energy, opendtu-inverter, …).</summary>
     public string? Preset { get; set; }
 

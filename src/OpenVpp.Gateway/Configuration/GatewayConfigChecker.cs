@@ -122,6 +122,11 @@ internal static class GatewayConfigChecker
 
     private static void CheckConnection(DeviceEntry d, string at, HashSet<string> stations, List<string> problems)
     {
+        if (d.Password is not null && !d.Adapter.Equals("ocpp", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{at}: password applies only to ocpp devices (a charger's HTTP Basic password)");
+        }
+
         switch (d.Adapter.ToUpperInvariant())
         {
             case "SUNSPEC":
@@ -171,6 +176,11 @@ internal static class GatewayConfigChecker
                 else if (!stations.Add(d.StationId))
                 {
                     problems.Add($"{at}: station_id '{d.StationId}' is used by another device");
+                }
+
+                if (d.Password is not null && Protocols.Ocpp.Transport.OcppStationAccess.CheckPassword(d.Password) is { } weak)
+                {
+                    problems.Add($"{at}: {weak}");
                 }
 
                 break;

@@ -8,4 +8,10 @@ public sealed class OcppSection
 
     /// <summary>TCP port; chargers connect to ws://HOST:PORT/ocpp/{station id}.</summary>
     public int Port { get; set; } = 9220;
+
+    /// <summary>
+    /// Whether chargers not listed under devices may connect (answered, never metered). False by default: they are
+    /// refused before the WebSocket upgrade.
+    /// </summary>
+    public bool AllowUnknownStations { get; set; }
 }

@@ -187,6 +187,43 @@ public sealed class GatewayConfigReaderTests
     }
 
     [Fact]
+    public void An_ocpp_password_and_allow_unknown_stations_reach_the_adapter()
+    {
+        var config = GatewayConfigReader.Parse("""
+            gateway: { region: NL-NH }
+            ocpp: { bind: 0.0.0.0, allow_unknown_stations: true }
+            devices:
+              - { name: ev-1, adapter: ocpp, station_id: CP1, nameplate_w: 11000, password: "a-sixteen-char-pw" }
+              - { name: ev-2, adapter: ocpp, station_id: CP2, nameplate_w: 11000 }
+            """);
+
+        var ocpp = config.Adapters.Ocpp!;
+        Assert.True(ocpp.AllowUnknownStations);
+        Assert.Equal("a-sixteen-char-pw", ocpp.Stations.Single(s => s.StationId == "CP1").Password);
+        Assert.Null(ocpp.Stations.Single(s => s.StationId == "CP2").Password);
+        Assert.False(GatewayConfigReader.Parse(Mixed).Adapters.Ocpp!.AllowUnknownStations);
+    }
+
+    [Fact]
+    public void An_ocpp_password_outside_16_to_40_characters_or_on_another_adapter_is_refused_naming_the_device()
+    {
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("""
+            gateway: { region: NL-NH }
+            devices:
+              - { name: short, adapter: ocpp, station_id: CP1, nameplate_w: 11000, password: "fifteen-chars-x" }
+              - { name: long, adapter: ocpp, station_id: CP2, nameplate_w: 11000, password: "forty-one-characters-is-one-too-many-abcd" }
+              - { name: ok, adapter: ocpp, station_id: CP3, nameplate_w: 11000, password: "forty-characters-is-just-right-abcdefghi" }
+              - { name: pv, adapter: sunspec, host: 10.0.0.5, nameplate_w: 5000, password: "a-sixteen-char-pw" }
+            """));
+
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[0] (short)", StringComparison.Ordinal) && p.Contains("16 to 40 characters", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[1] (long)", StringComparison.Ordinal) && p.Contains("16 to 40 characters", StringComparison.Ordinal));
+        Assert.DoesNotContain(e.Problems, p => p.StartsWith("devices[2]", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.StartsWith("devices[3] (pv)", StringComparison.Ordinal) && p.Contains("only to ocpp", StringComparison.Ordinal));
+        Assert.DoesNotContain(e.Problems, p => p.Contains("fifteen-chars-x", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_example_config_in_the_repository_is_valid()
     {
         var config = GatewayConfigReader.Load(RepoFile("examples", "gateway.yaml"));

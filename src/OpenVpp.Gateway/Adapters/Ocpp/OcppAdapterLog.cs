@@ -5,7 +5,7 @@ namespace OpenVpp.Gateway.Adapters.Ocpp;
 /// <summary>The OCPP adapter's log lines (EventIds 530-549).</summary>
 internal static partial class OcppAdapterLog
 {
-    [LoggerMessage(530, LogLevel.Warning, "OCPP station {Station} connected but is not in the gateway configuration; it is answered but not metered. Add it under the OCPP adapter's stations to meter it")]
+    [LoggerMessage(530, LogLevel.Warning, "OCPP station {Station} connected but is not in the gateway configuration; it is answered but not metered (unknown stations are allowed). Add it under the OCPP adapter's stations to meter it")]
     public static partial void UnknownStation(ILogger logger, string station);
 
     [LoggerMessage(531, LogLevel.Information, "Charging limit of {Device} ({Station}) set to {Limit}: station answered {Answer}")]

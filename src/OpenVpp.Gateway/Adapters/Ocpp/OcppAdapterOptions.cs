@@ -4,8 +4,10 @@ namespace OpenVpp.Gateway.Adapters.Ocpp;
 
 /// <summary>
 /// The OCPP adapter: a CSMS on <see cref="Port"/> that chargers connect to at ws://gateway:Port/ocpp/{stationId}
-/// (subprotocol ocpp1.6 or ocpp2.0.1). Stations not listed in <see cref="Stations"/> may connect and are answered but
-/// never metered (a log line names them so the operator can add them).
+/// (subprotocol ocpp1.6 or ocpp2.0.1). Stations not listed in <see cref="Stations"/> are refused before the WebSocket
+/// upgrade (HTTP 404) unless <see cref="AllowUnknownStations"/>, in which case they are answered but never metered (a
+/// log line names them so the operator can add them). A listed station with a password must authenticate (HTTP 401
+/// otherwise).
 /// </summary>
 public sealed record OcppAdapterOptions
 {
@@ -17,6 +19,12 @@ public sealed record OcppAdapterOptions
 
     /// <summary>The chargers this gateway meters and controls.</summary>
     public IReadOnlyList<OcppStationOptions> Stations { get; init; } = [];
+
+    /// <summary>
+    /// Whether stations not in <see cref="Stations"/> may connect (answered, not metered). False by default: they are
+    /// refused before the upgrade.
+    /// </summary>
+    public bool AllowUnknownStations { get; init; }
 
     /// <summary>Which profile carries a demand-response limit: the station maximum (default) or the transaction default.</summary>
     public OcppProfilePurpose LimitPurpose { get; init; } = OcppProfilePurpose.StationMax;
@@ -53,6 +61,11 @@ public sealed record OcppAdapterOptions
             {
                 throw new ArgumentException($"OCPP station '{s.StationId}' needs a positive nameplate power in W (for example 11000).");
             }
+
+            if (s.Password is not null && Protocols.Ocpp.Transport.OcppStationAccess.CheckPassword(s.Password) is { } problem)
+            {
+                throw new ArgumentException($"OCPP station '{s.StationId}': {problem}.");
+            }
         }
 
         if (LimitStackLevel < 0)
@@ -70,5 +83,16 @@ public sealed record OcppAdapterOptions
         HeartbeatIntervalS = HeartbeatIntervalS,
         CallTimeout = CallTimeout,
         MaxMessageBytes = MaxMessageBytes,
+        StationAccess = StationAccess(),
     };
+
+    private Func<string, Protocols.Ocpp.Transport.OcppStationAccess> StationAccess()
+    {
+        var byId = Stations.ToDictionary(
+            s => s.StationId,
+            s => s.Password is null ? Protocols.Ocpp.Transport.OcppStationAccess.Open : Protocols.Ocpp.Transport.OcppStationAccess.WithPassword(s.Password),
+            StringComparer.Ordinal);
+        var unknown = AllowUnknownStations ? Protocols.Ocpp.Transport.OcppStationAccess.Open : Protocols.Ocpp.Transport.OcppStationAccess.Unknown;
+        return id => byId.GetValueOrDefault(id, unknown);
+    }
 }

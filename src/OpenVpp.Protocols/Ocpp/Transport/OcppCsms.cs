@@ -20,7 +20,9 @@ namespace OpenVpp.Protocols.Ocpp.Transport;
 /// and 2.0.1. It answers the stations' CALLs (boot, heartbeat, status, authorize, transactions, meter values), validates
 /// every message against the official schemas, reports what happens through <see cref="StationEvent"/>, and lets the
 /// gateway send CALLs (charging profiles) with <see cref="CallAsync"/>. Bad input gets a CALLERROR and the connection
-/// stays up; a station that reconnects replaces its old connection.
+/// stays up; a station that reconnects replaces its old connection. With <see cref="OcppCsmsOptions.StationAccess"/>
+/// set, unknown stations and stations without the right HTTP Basic password (Security Profile 1) are refused before the
+/// WebSocket upgrade, so they never replace a connected station.
 /// </summary>
 public sealed partial class OcppCsms : IAsyncDisposable
 {
@@ -30,11 +32,15 @@ public sealed partial class OcppCsms : IAsyncDisposable
     // attack or a broken peer, and the connection is closed.
     private const int OversizeCloseFactor = 16;
 
+    // Refusals remembered for logging once; past this many (a scan) the memory is reset rather than grown.
+    private const int MaxRefusalsRemembered = 1024;
+
     private readonly OcppCsmsOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, OcppStationConnection> _stations = new(StringComparer.Ordinal);
     private readonly OcppCallDispatcher _dispatcher;
+    private readonly ConcurrentDictionary<(string Station, string Remote), bool> _refusalsLogged = new();
     private WebApplication? _app;
 
     public OcppCsms(OcppCsmsOptions options, ILogger<OcppCsms>? logger = null, TimeProvider? time = null)
@@ -155,6 +161,12 @@ public sealed partial class OcppCsms : IAsyncDisposable
             return;
         }
 
+        // Security Profile 1: refused before the upgrade, so a refused connection never replaces the station's own.
+        if (!Admit(context, stationId))
+        {
+            return;
+        }
+
         var version = OcppSubprotocols.Choose(context.WebSockets.WebSocketRequestedProtocols);
         if (version is null)
         {
@@ -195,6 +207,104 @@ public sealed partial class OcppCsms : IAsyncDisposable
             OcppLog.Disconnected(_logger, stationId, reason);
         }
     }
+
+    // Answers 404 (unknown station, as OCPP-J asks) or 401 with a Basic challenge (missing or wrong credentials) and
+    // returns false, or returns true when the station may connect.
+    private bool Admit(HttpContext context, string stationId)
+    {
+        if (_options.StationAccess is not { } decide)
+        {
+            return true;
+        }
+
+        var access = decide(stationId);
+        if (!access.Known)
+        {
+            if (FirstRefusal(stationId, context))
+            {
+                OcppLog.RefusedUnknown(_logger, stationId, RemoteIp(context));
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return false;
+        }
+
+        if (access.Password is not { } password)
+        {
+            return true;
+        }
+
+        var problem = CheckCredentials(context.Request.Headers.Authorization.ToString(), stationId, password);
+        if (problem is null)
+        {
+            return true;
+        }
+
+        if (FirstRefusal(stationId, context))
+        {
+            OcppLog.RefusedCredentials(_logger, stationId, RemoteIp(context), problem);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Basic realm=\"OCPP\", charset=\"UTF-8\"";
+        return false;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="authorization"/> is HTTP Basic with username <paramref name="stationId"/> and
+    /// <paramref name="password"/>, else why not. The credentials are compared in constant time (as SHA-256 digests,
+    /// so not even their length leaks).
+    /// </summary>
+    internal static string? CheckCredentials(string authorization, string stationId, string password)
+    {
+        const string scheme = "Basic ";
+        if (string.IsNullOrEmpty(authorization))
+        {
+            return "it sent no credentials (HTTP Basic authorization header)";
+        }
+
+        if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return "its authorization header is not HTTP Basic";
+        }
+
+        byte[] presented;
+        try
+        {
+            presented = Convert.FromBase64String(authorization[scheme.Length..].Trim());
+        }
+        catch (FormatException)
+        {
+            return "its HTTP Basic credentials are not base64";
+        }
+
+        // The username is the identity in the URL (A00.FR.204); identities may themselves contain ':', so the whole
+        // "identity:password" is compared rather than split at the first colon.
+        // OCPP 1.6's AuthorizationKey is hexadecimal and the 1.6 security whitepaper sends its decoded octets, while many
+        // chargers (and 2.0.1's BasicAuthPassword) send the text itself: a hex password is accepted either way.
+        var digest = System.Security.Cryptography.SHA256.HashData(presented);
+        var user = System.Text.Encoding.UTF8.GetBytes(stationId + ":");
+        var asText = Matches(digest, [.. user, .. System.Text.Encoding.UTF8.GetBytes(password)]);
+        var asOctets = password.Length % 2 == 0 && password.All(char.IsAsciiHexDigit)
+            && Matches(digest, [.. user, .. Convert.FromHexString(password)]);
+        return asText | asOctets ? null : "wrong username or password";
+
+        static bool Matches(byte[] digest, byte[] expected) => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            digest, System.Security.Cryptography.SHA256.HashData(expected));
+    }
+
+    // A station or an attacker retrying every few seconds logs one line per station and address, not one per try.
+    private bool FirstRefusal(string stationId, HttpContext context)
+    {
+        if (_refusalsLogged.Count >= MaxRefusalsRemembered)
+        {
+            _refusalsLogged.Clear();
+        }
+
+        return _refusalsLogged.TryAdd((stationId, RemoteIp(context)), true);
+    }
+
+    private static string RemoteIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "?";
 
     private async Task<string> ReceiveLoopAsync(OcppStationConnection connection, CancellationToken aborted)
     {

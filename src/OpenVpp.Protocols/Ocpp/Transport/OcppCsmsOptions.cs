@@ -24,6 +24,13 @@ public sealed record OcppCsmsOptions
     /// <summary>WebSocket ping interval, so half-open connections are noticed.</summary>
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Decides, before the WebSocket upgrade, whether a station id may connect and with which password (OCPP Security
+    /// Profile 1). Null (default) accepts every station without a password, as when commissioning. Called once per
+    /// connection attempt: it must be quick and must not throw.
+    /// </summary>
+    public Func<string, OcppStationAccess>? StationAccess { get; init; }
+
     /// <summary>Throws when a value makes no sense, with a message saying which and why.</summary>
     public void Validate()
     {

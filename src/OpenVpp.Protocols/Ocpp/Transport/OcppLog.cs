@@ -52,4 +52,10 @@ internal static partial class OcppLog
 
     [LoggerMessage(515, LogLevel.Error, "Handling OCPP station {Station} failed; its connection is closed and it may reconnect. This is a bug: please report it with this log")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, string station);
+
+    [LoggerMessage(516, LogLevel.Warning, "Refused an OCPP connection for {Station} from {Remote} with 404: the station is not configured on this CSMS. Add it to the configuration if it is yours (further attempts from this address are not logged)")]
+    public static partial void RefusedUnknown(ILogger logger, string station, string remote);
+
+    [LoggerMessage(517, LogLevel.Warning, "Refused an OCPP connection for {Station} from {Remote} with 401: {Reason}. Set the station's HTTP Basic password (AuthorizationKey / BasicAuthPassword) to the one configured for it (further attempts from this address are not logged)")]
+    public static partial void RefusedCredentials(ILogger logger, string station, string remote, string reason);
 }

@@ -29,6 +29,7 @@ public sealed class OcppAdapterTests : IAsyncDisposable
                 Port = 0,
                 ListenAddress = "127.0.0.1",
                 Stations = [new OcppStationOptions("CP-A", "home-1/charger", 11_000, "NL", "home-1")],
+                AllowUnknownStations = true,
             },
             _loggerFactory);
         _run = _adapter.RunAsync(_stop.Token);
@@ -105,7 +106,7 @@ public sealed class OcppAdapterTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task An_unknown_station_is_answered_but_not_metered()
+    public async Task An_unknown_station_is_answered_but_not_metered_when_unknown_stations_are_allowed()
     {
         await using var peer = await ConnectAsync("STRANGER");
         var boot = await peer.CallAsync("BootNotification", Obj(Boot16));

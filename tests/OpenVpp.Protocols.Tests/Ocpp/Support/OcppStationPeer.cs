@@ -30,7 +30,8 @@ public sealed class OcppStationPeer : IAsyncDisposable
 
     public string? Protocol => ReadyLine.StartsWith("ready ", StringComparison.Ordinal) ? ReadyLine[6..] : null;
 
-    public static async Task<OcppStationPeer> StartAsync(int port, string stationId, string protocols)
+    /// <summary>Starts the peer; with <paramref name="password"/> it authenticates with HTTP Basic (Security Profile 1).</summary>
+    public static async Task<OcppStationPeer> StartAsync(int port, string stationId, string protocols, string? password = null)
     {
         var root = RepoRoot();
         var start = new ProcessStartInfo("node")
@@ -44,6 +45,12 @@ public sealed class OcppStationPeer : IAsyncDisposable
         foreach (var a in new[] { Path.Combine(root, "tools", "peers", "ocpp-station.mjs"), "--url", $"ws://127.0.0.1:{port}/ocpp", "--id", stationId, "--protocols", protocols })
         {
             start.ArgumentList.Add(a);
+        }
+
+        if (password is not null)
+        {
+            start.ArgumentList.Add("--password");
+            start.ArgumentList.Add(password);
         }
 
         Assert.True(File.Exists(Path.Combine(root, "node_modules", "ocpp-rpc", "package.json")), $"npm ocpp-rpc is not installed: run `npm ci` in {root}.");
