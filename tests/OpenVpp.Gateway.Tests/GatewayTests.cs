@@ -154,7 +154,11 @@ public sealed class GatewayTests : IAsyncLifetime
         _node.LoseAnswers = false;
         _node.Unavailable = true;
         await ProduceIntervalsAsync(gateway, 5);
-        Assert.Equal(2 * Devices, (await gateway.Outbox.CountAsync()).Pending);
+
+        // Interval 5 waits; interval 4 waits too unless the uplink's retry (on the fake clock the test moves) reached
+        // the node between the switches above, where the node answered it as a stored duplicate. Either way it is
+        // stored once and answered as a duplicate, which the end of the test checks.
+        Assert.InRange((await gateway.Outbox.CountAsync()).Pending, Devices, 2 * Devices);
         await gateway.DisposeAsync();
 
         _node.Unavailable = false;
