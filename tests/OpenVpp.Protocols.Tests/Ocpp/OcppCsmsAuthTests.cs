@@ -104,7 +104,7 @@ public sealed class OcppCsmsAuthTests
     [InlineData("CP-1", "", false)]
     public void Credentials_are_checked_as_identity_colon_password(string station, string header, bool ok)
     {
-        Assert.Equal(ok, OcppCsms.CheckCredentials(header, station, Password) is null);
+        Assert.Equal(ok, OcppBasicAuth.Check(header, station, Password) is null);
     }
 
     [Fact]
@@ -112,16 +112,16 @@ public sealed class OcppCsmsAuthTests
     {
         const string key = "0001020304050607FFFFFFFFFFFFFFFFFFFFFFFF";
         // The 1.6 security whitepaper's example: AL1000 with this key.
-        Assert.Null(OcppCsms.CheckCredentials("Basic QUwxMDAwOgABAgMEBQYH////////////////", "AL1000", key));
-        Assert.Null(OcppCsms.CheckCredentials("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("AL1000:" + key)), "AL1000", key));
-        Assert.NotNull(OcppCsms.CheckCredentials("Basic QUwxMDAwOgABAgMEBQYH////////////////", "AL1000", "0001020304050607FFFFFFFFFFFFFFFFFFFFFFFE"));
+        Assert.Null(OcppBasicAuth.Check("Basic QUwxMDAwOgABAgMEBQYH////////////////", "AL1000", key));
+        Assert.Null(OcppBasicAuth.Check("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("AL1000:" + key)), "AL1000", key));
+        Assert.NotNull(OcppBasicAuth.Check("Basic QUwxMDAwOgABAgMEBQYH////////////////", "AL1000", "0001020304050607FFFFFFFFFFFFFFFFFFFFFFFE"));
     }
 
     [Fact]
     public void An_identity_containing_a_colon_is_compared_whole()
     {
         var header = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("A:B:" + Password));
-        Assert.Null(OcppCsms.CheckCredentials(header, "A:B", Password));
-        Assert.NotNull(OcppCsms.CheckCredentials(header, "A", "B:" + Password + "x"));
+        Assert.Null(OcppBasicAuth.Check(header, "A:B", Password));
+        Assert.NotNull(OcppBasicAuth.Check(header, "A", "B:" + Password + "x"));
     }
 }
