@@ -26,30 +26,17 @@ public sealed class LiveAdapterRunnerTests : IAsyncLifetime
     public async Task An_adapter_that_crashes_is_restarted_and_the_gateway_keeps_producing_for_the_others()
     {
         var crashing = new CrashingLiveAdapter(crashes: 2);
-        var logs = new ListLoggerProvider();
-        var host = GatewayApplication.Build(
-            GatewayHarness.Options(_dir.Path, _node.Url),
-            _time,
-            logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug),
-            services =>
-            {
-                services.AddSingleton<IDeviceAdapter>(new TestAdapter(3));
-                services.AddSingleton<IDeviceAdapter>(crashing);
-            });
-        await host.StartAsync();
-        try
+        await using (var gateway = await GatewayHarness.StartAsync(
+            GatewayHarness.Options(_dir.Path, _node.Url), _time, devices: 3, services => services.AddSingleton<IDeviceAdapter>(crashing)))
         {
+            var logs = gateway.Logs;
+
             // Backoff delays run on the fake clock: move it until the third run is steady.
             await Wait.UntilAsync(() => Task.FromResult(crashing.Runs >= 3), _time, TimeSpan.FromSeconds(5));
             await Wait.UntilAsync(() => Task.FromResult(_node.Stored.Count >= 3), _time, TimeSpan.FromMinutes(1));
 
             Assert.Equal(2, logs.Lines.Count(l => l.Level == LogLevel.Error && l.Message.Contains("Adapter crashing stopped with an error", StringComparison.Ordinal)));
             await Wait.UntilAsync(() => Task.FromResult(logs.Lines.Any(l => l.Message.Contains("Device live/meter (crashing) is online", StringComparison.Ordinal))), _time, TimeSpan.FromSeconds(5));
-        }
-        finally
-        {
-            await host.StopAsync();
-            host.Dispose();
         }
 
         Assert.True(crashing.StoppedCleanly);

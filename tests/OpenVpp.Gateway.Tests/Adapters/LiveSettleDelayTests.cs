@@ -27,28 +27,19 @@ public sealed class LiveSettleDelayTests : IAsyncLifetime
     public async Task A_sample_stamped_before_the_boundary_that_arrives_just_after_it_counts_in_its_interval()
     {
         var adapter = new OneMeterAdapter(_time);
-        var host = GatewayApplication.Build(
-            GatewayHarness.Options(_dir.Path, _node.Url), _time, logging: null, services => services.AddSingleton<IDeviceAdapter>(adapter));
-        await host.StartAsync();
-        try
-        {
-            await Wait.UntilAsync(() => adapter.Resumed);
-            var end = GatewayHarness.Origin + GatewayHarness.Interval;
-            adapter.Meter.Record(new DeviceSample(GatewayHarness.Origin.AddMinutes(2), new EnergyRegisters(1_000, 0)));
+        await using var gateway = await GatewayHarness.StartAsync(
+            GatewayHarness.Options(_dir.Path, _node.Url), _time, devices: 0, services => services.AddSingleton<IDeviceAdapter>(adapter));
+        await Wait.UntilAsync(() => adapter.Resumed);
+        var end = GatewayHarness.Origin + GatewayHarness.Interval;
+        adapter.Meter.Record(new DeviceSample(GatewayHarness.Origin.AddMinutes(2), new EnergyRegisters(1_000, 0)));
 
-            // At 15:05 the register stamped 14:59 arrives, five seconds after the boundary.
-            _time.Advance(end.AddSeconds(5) - _time.GetUtcNow());
-            adapter.Meter.Record(new DeviceSample(end.AddSeconds(-1), new EnergyRegisters(1_250, 0)));
-            await Wait.UntilAsync(() => adapter.Measured is not null, _time, TimeSpan.FromSeconds(1));
+        // At 15:05 the register stamped 14:59 arrives, five seconds after the boundary.
+        _time.Advance(end.AddSeconds(5) - _time.GetUtcNow());
+        adapter.Meter.Record(new DeviceSample(end.AddSeconds(-1), new EnergyRegisters(1_250, 0)));
+        await Wait.UntilAsync(() => adapter.Measured is not null, _time, TimeSpan.FromSeconds(1));
 
-            Assert.True(adapter.MeasuredAt >= end + TimeSpan.FromSeconds(10), $"closed at {adapter.MeasuredAt:O}");
-            Assert.Equal(250, adapter.Measured!.EnergyImportedWh);
-        }
-        finally
-        {
-            await host.StopAsync();
-            host.Dispose();
-        }
+        Assert.True(adapter.MeasuredAt >= end + TimeSpan.FromSeconds(10), $"closed at {adapter.MeasuredAt:O}");
+        Assert.Equal(250, adapter.Measured!.EnergyImportedWh);
     }
 
     private sealed class OneMeterAdapter(TimeProvider time) : ILiveDeviceAdapter, IAdapterDevice
