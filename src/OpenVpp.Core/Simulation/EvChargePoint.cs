@@ -2,7 +2,8 @@ namespace OpenVpp.Core.Simulation;
 
 /// <summary>
 /// A home EV charger. The car is plugged in only between a session's arrival and departure; it charges at the
-/// charger's full power from arrival until the session's need is met (no smart charging). Reports the car's SoC
+/// charger's full power from arrival until the session's need is met (no smart charging), or at a demand-response
+/// limit while one holds; energy deferred by a limit is made up afterwards if the car is still plugged in. Reports the car's SoC
 /// while plugged in during the interval, null otherwise. Charger losses are ignored: what the charger imports
 /// is what the car receives.
 /// </summary>
@@ -26,10 +27,29 @@ internal sealed class EvChargePoint
     public EvSession? SessionStarting(DateOnly localDate, TimeSpan offsetFromUtc) =>
         EvSessionPlanner.SessionStarting(_seed, _homeIndex, localDate, _profile, offsetFromUtc);
 
-    public DeviceFlow Step(SimulationInterval interval, out ushort? carStateOfChargeBp)
+    /// <summary>The session plugged in at <paramref name="at"/> and the energy it has received so far, or null when no car is.</summary>
+    public (EvSession Session, long DeliveredWh)? PluggedAt(DateTimeOffset at, TimeSpan offsetFromUtc)
+    {
+        var today = DateOnly.FromDateTime(CivilTime.ToLocal(at, offsetFromUtc));
+        for (var day = today.AddDays(-1); day <= today; day = day.AddDays(1))
+        {
+            if (SessionStarting(day, offsetFromUtc) is { } session && session.Arrival <= at && at < session.Departure)
+            {
+                var delivered = _sessionDay == session.LocalDayNumber
+                    ? _deliveredWh
+                    : Math.Min(session.NeedWh, IntervalEnergy.EnergyWh(_profile.ChargerPowerW, at - session.Arrival));
+                return (session, delivered);
+            }
+        }
+
+        return null;
+    }
+
+    public DeviceFlow Step(SimulationInterval interval, out ushort? carStateOfChargeBp, int? limitW = null)
     {
         carStateOfChargeBp = null;
         var importedWh = 0L;
+        var powerW = limitW is { } limit ? Math.Min(_profile.ChargerPowerW, limit) : _profile.ChargerPowerW;
 
         // A session runs from an evening to the next morning, so yesterday's may still be plugged in.
         var firstDay = DateOnly.FromDateTime(CivilTime.ToLocal(interval.Start, interval.OffsetFromUtc)).AddDays(-1);
@@ -55,7 +75,7 @@ internal sealed class EvChargePoint
                 _deliveredWh = Math.Min(session.NeedWh, IntervalEnergy.EnergyWh(_profile.ChargerPowerW, interval.Start - session.Arrival));
             }
 
-            var energyWh = Math.Min(session.NeedWh - _deliveredWh, IntervalEnergy.EnergyWh(_profile.ChargerPowerW, pluggedUntil - pluggedFrom));
+            var energyWh = Math.Min(session.NeedWh - _deliveredWh, IntervalEnergy.EnergyWh(powerW, pluggedUntil - pluggedFrom));
             _deliveredWh += energyWh;
             importedWh += energyWh;
 
@@ -63,6 +83,6 @@ internal sealed class EvChargePoint
             carStateOfChargeBp = (ushort)Math.Round(Math.Clamp(carSoc, 0.0, 1.0) * 10_000);
         }
 
-        return new DeviceFlow(importedWh, 0, importedWh > 0 ? (int)_profile.ChargerPowerW : 0);
+        return new DeviceFlow(importedWh, 0, importedWh > 0 ? (int)powerW : 0);
     }
 }

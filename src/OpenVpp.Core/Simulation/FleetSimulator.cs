@@ -1,3 +1,5 @@
+using OpenVpp.Core.Devices;
+
 namespace OpenVpp.Core.Simulation;
 
 /// <summary>
@@ -12,7 +14,9 @@ public sealed class FleetSimulator
     public static readonly IReadOnlyList<string> DefaultRegions = ["NL-NH", "NL-NB"];
 
     private readonly SimulatedHome[] _homes;
+    private readonly SimulatedHome[] _homeOfDevice;
     private readonly IReadOnlyList<string> _regions;
+    private readonly FleetControls _controls = new();
     private long _intervalIndex;
 
     public FleetSimulator(FleetOptions options)
@@ -26,6 +30,7 @@ public sealed class FleetSimulator
         var plans = FleetLayout.PlanHomes(options.Seed, options.DeviceCount, _regions.Count);
         _homes = [.. plans.Select(plan => new SimulatedHome(options.Seed, plan))];
         Devices = FleetLayout.Devices(plans, _regions);
+        _homeOfDevice = [.. _homes.SelectMany(home => Enumerable.Repeat(home, home.Plan.DeviceCount))];
     }
 
     public FleetOptions Options { get; }
@@ -37,6 +42,64 @@ public sealed class FleetSimulator
     public DateTimeOffset Now { get; private set; }
 
     internal IReadOnlyList<SimulatedHome> Homes => _homes;
+
+    /// <summary>Every control change applied so far, in time order; replaying them on a new simulator gives the same fleet.</summary>
+    public IReadOnlyList<ControlChange> ControlHistory => [.. _controls.All];
+
+    /// <summary>
+    /// Applies a demand-response control from the first interval starting at or after <see cref="ControlChange.From"/>.
+    /// The control must fit the device (a battery setpoint to a battery, a charging limit to an EV charger, a
+    /// generation limit to a PV inverter), and may not reach back before <see cref="Now"/>: simulated intervals are history.
+    /// </summary>
+    public void Control(ControlChange change)
+    {
+        if ((uint)change.DeviceIndex >= (uint)Devices.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(change), change.DeviceIndex, $"No device {change.DeviceIndex}: the fleet has {Devices.Count}.");
+        }
+
+        if (change.From < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(change), change.From, $"A control cannot start before the simulator's next interval ({Now:O}).");
+        }
+
+        var device = Devices[change.DeviceIndex];
+        if (change.Control is { } control && ControlledKind(control.Kind) != device.Kind)
+        {
+            throw new ArgumentException($"{device.Name} is a {device.Kind}; a {control.Kind} control needs a {ControlledKind(control.Kind)}.", nameof(change));
+        }
+
+        _controls.Add(change);
+    }
+
+    /// <summary>What a dispatcher would read off device <paramref name="deviceIndex"/> before the interval starting at <see cref="Now"/>.</summary>
+    public SimulatedDeviceState StateOf(int deviceIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)deviceIndex, (uint)Devices.Count, nameof(deviceIndex));
+        var home = _homeOfDevice[deviceIndex];
+        var device = Devices[deviceIndex];
+        var control = _controls.IsEmpty ? null : _controls.ActiveAt(deviceIndex, Now);
+        if (deviceIndex == home.BatteryDeviceIndex && home.Battery is { } battery)
+        {
+            return new SimulatedDeviceState(device.Kind, device.NameplatePowerW, control)
+            {
+                StoredWh = battery.StoredWh,
+                ReserveWh = battery.ReserveWh,
+                UsableCapacityWh = battery.UsableCapacityWh,
+            };
+        }
+
+        if (deviceIndex == home.EvDeviceIndex && home.Ev is { } ev && ev.PluggedAt(Now, CivilTime.OffsetFromUtc(Options.LongitudeDeg)) is { } plugged)
+        {
+            return new SimulatedDeviceState(device.Kind, device.NameplatePowerW, control)
+            {
+                DepartureAt = plugged.Session.Departure,
+                RemainingNeedWh = plugged.Session.NeedWh - plugged.DeliveredWh,
+            };
+        }
+
+        return new SimulatedDeviceState(device.Kind, device.NameplatePowerW, control);
+    }
 
     /// <summary>Simulates [Now, Now + Interval) for every device and moves <see cref="Now"/> on by one interval.</summary>
     public FleetInterval Step()
@@ -74,13 +137,21 @@ public sealed class FleetSimulator
         var interval = new SimulationInterval(_intervalIndex, Now, Options.Interval, Options, _regions);
         foreach (var home in _homes)
         {
-            home.Step(interval, sink);
+            home.Step(interval, sink, _controls);
         }
 
         _intervalIndex++;
         Now = interval.End;
         return interval;
     }
+
+    private static DeviceKind ControlledKind(DeviceControlKind kind) => kind switch
+    {
+        DeviceControlKind.BatteryPowerSetpoint => DeviceKind.Battery,
+        DeviceControlKind.ChargingLimit => DeviceKind.EvCharger,
+        DeviceControlKind.GenerationLimit => DeviceKind.SolarInverter,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown control kind."),
+    };
 
     private static void Validate(FleetOptions options)
     {

@@ -5,6 +5,8 @@ namespace OpenVpp.Core.Simulation;
 /// rounded to whole Wh, then the meter's net import is their sum (load + battery charge − battery discharge
 /// + EV − PV, standby included). The battery runs a self-consumption controller: it charges only from PV
 /// surplus and discharges only to cover the household's own deficit (never into the EV, never to the grid).
+/// A demand-response control overrides a device's own behaviour for the interval (<see cref="DeviceControl"/>):
+/// a battery setpoint may then export to the grid or charge from it.
 /// </summary>
 internal sealed class SimulatedHome
 {
@@ -40,21 +42,32 @@ internal sealed class SimulatedHome
 
     public HomePlan Plan => _plan;
 
+    /// <summary>Device index of the PV inverter, or -1 (the order is that of <see cref="FleetLayout.Devices"/>).</summary>
+    public int PvDeviceIndex => _plan.Pv is null ? -1 : _plan.FirstDeviceIndex + 2;
+
+    public int BatteryDeviceIndex => _plan.Battery is null ? -1 : _plan.FirstDeviceIndex + 2 + (_plan.Pv is null ? 0 : 1);
+
+    public int EvDeviceIndex => _plan.Ev is null ? -1 : _plan.FirstDeviceIndex + _plan.DeviceCount - 1;
+
     internal HomeBattery? Battery => _battery;
 
     internal EvChargePoint? Ev => _ev;
 
     /// <summary>Simulates one interval; writes this home's measurements into <paramref name="sink"/> when given.</summary>
-    public void Step(SimulationInterval interval, DeviceMeasurement[]? sink)
+    public void Step(SimulationInterval interval, DeviceMeasurement[]? sink, FleetControls controls)
     {
-        var pv = _pv?.Step(interval, interval.Weather[_plan.RegionIndex], ref _rng) ?? default;
+        var pvControl = ControlOf(controls, PvDeviceIndex, interval, DeviceControlKind.GenerationLimit);
+        var evControl = ControlOf(controls, EvDeviceIndex, interval, DeviceControlKind.ChargingLimit);
+        var batteryControl = ControlOf(controls, BatteryDeviceIndex, interval, DeviceControlKind.BatteryPowerSetpoint);
+
+        var pv = _pv?.Step(interval, interval.Weather[_plan.RegionIndex], ref _rng, pvControl?.W) ?? default;
         ushort? carSocBp = null;
-        var ev = _ev?.Step(interval, out carSocBp) ?? default;
+        var ev = _ev?.Step(interval, out carSocBp, evControl?.W) ?? default;
 
         var connectionWh = interval.MaxEnergyWh(_plan.ConnectionLimitW);
         var load = _load.Step(interval, ref _rng, connectionWh - ev.ImportedWh - pv.ImportedWh);
 
-        var battery = StepBattery(interval, pv, load, ev);
+        var battery = StepBattery(interval, pv, load, ev, batteryControl);
         var netImportWh = load.NetImportWh + pv.NetImportWh + ev.NetImportWh + battery.NetImportWh;
 
         // A real meter nets the phases and the interval: import and export in the same interval cancel out.
@@ -68,7 +81,12 @@ internal sealed class SimulatedHome
         }
     }
 
-    private DeviceFlow StepBattery(SimulationInterval interval, DeviceFlow pv, DeviceFlow load, DeviceFlow ev)
+    private static DeviceControl? ControlOf(FleetControls controls, int deviceIndex, SimulationInterval interval, DeviceControlKind kind) =>
+        deviceIndex < 0 || controls.IsEmpty ? null
+        : controls.ActiveAt(deviceIndex, interval.Start) is { } control && control.Kind == kind ? control
+        : null;
+
+    private DeviceFlow StepBattery(SimulationInterval interval, DeviceFlow pv, DeviceFlow load, DeviceFlow ev, DeviceControl? control)
     {
         // Only homes with a battery draw its jitter; a home never changes shape, so its draw sequence is fixed.
         if (_battery is null)
@@ -80,6 +98,20 @@ internal sealed class SimulatedHome
         var limitWh = interval.MaxEnergyWh(_battery.MaxPowerW);
         var surplusWh = -(pv.NetImportWh + load.NetImportWh + ev.NetImportWh);
         DeviceFlow flow;
+        if (control is { } setpoint)
+        {
+            // An external setpoint is held steady through the interval, so its peak is its mean.
+            var wantedWh = interval.MaxEnergyWh(setpoint.MagnitudeW);
+            flow = setpoint.W switch
+            {
+                > 0 => new DeviceFlow(0, _battery.Discharge(wantedWh, limitWh), 0),
+                < 0 => new DeviceFlow(_battery.Charge(wantedWh, limitWh), 0, 0),
+                _ => default,
+            };
+            _battery.Age(interval.Hours);
+            return flow with { PeakPowerW = IntervalEnergy.AveragePowerCeilingW(flow.NetImportWh, interval.DurationTicks) };
+        }
+
         if (surplusWh > 0)
         {
             flow = new DeviceFlow(_battery.Charge(surplusWh, limitWh), 0, 0);

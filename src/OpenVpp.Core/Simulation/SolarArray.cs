@@ -26,7 +26,7 @@ internal sealed class SolarArray
         _cloud = new Ar1Process(initialCloud);
     }
 
-    public DeviceFlow Step(SimulationInterval interval, WeatherRegime weather, ref SplitMix64 rng)
+    public DeviceFlow Step(SimulationInterval interval, WeatherRegime weather, ref SplitMix64 rng, int? limitW = null)
     {
         var cloud = _cloud.Advance(Ar1Process.Persistence(interval.Hours, CloudCorrelationHours), rng.NextGaussian());
         var clearness = Math.Clamp(weather.ClearnessMean + (weather.ClearnessSpread * cloud), MinClearness, 1.0);
@@ -40,11 +40,13 @@ internal sealed class SolarArray
 
         // kWp × W/m² = W, since 1 kWp is rated at 1000 W/m².
         var averageW = _peakKw * interval.ClearSkyMeanWm2 * Derate * clearness;
-        var exportedWh = Math.Min((long)Math.Round(averageW * interval.Hours), interval.MaxEnergyWh(_inverterW));
+        // Curtailment works like the inverter's own clipping, at a lower ceiling.
+        var ceilingW = limitW is { } limit ? Math.Min(_inverterW, limit) : _inverterW;
+        var exportedWh = Math.Min((long)Math.Round(averageW * interval.Hours), interval.MaxEnergyWh(ceilingW));
 
         // Cloud edges let the brightest moment of the interval beat its mean clearness.
         var peakClearness = Math.Min(1.0, clearness + weather.ClearnessSpread);
-        var peakW = Math.Min(_inverterW, (long)Math.Round(_peakKw * interval.ClearSkyMaxWm2 * Derate * peakClearness));
+        var peakW = Math.Min(ceilingW, (long)Math.Round(_peakKw * interval.ClearSkyMaxWm2 * Derate * peakClearness));
         return new DeviceFlow(0, exportedWh, (int)peakW);
     }
 }
