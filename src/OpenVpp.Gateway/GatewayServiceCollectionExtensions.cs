@@ -24,8 +24,9 @@ public static class GatewayServiceCollectionExtensions
             services.AddSingleton<IDeviceAdapter>(sp =>
             {
                 var o = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
-                return new SimulatedFleetAdapter(new FleetOptions(
-                    o.Seed, o.DeviceCount, o.SimulationOrigin, o.Interval, Regions: o.Regions.Count > 0 ? o.Regions : null));
+                return new SimulatedFleetAdapter(
+                    new FleetOptions(o.Seed, o.DeviceCount, o.SimulationOrigin, o.Interval, Regions: o.Regions.Count > 0 ? o.Regions : null),
+                    new SimulationControlJournal(o.DataDir));
             });
         }
 

@@ -8,19 +8,23 @@ namespace OpenVpp.Gateway.Adapters.Simulated;
 /// One simulated device. Its live values are those of the last simulated interval, so the capabilities behave like
 /// a real device polled at the interval boundary.
 /// </summary>
-internal sealed class SimulatedAdapterDevice : IAdapterDevice, IPowerMeter, IEnergyMeter, IStateOfCharge
+internal class SimulatedAdapterDevice : IAdapterDevice, IPowerMeter, IEnergyMeter, IStateOfCharge
 {
     private readonly Lock _gate = new();
     private EnergyRegisters _registers;
     private int _powerW;
     private ushort? _socBp;
 
-    public SimulatedAdapterDevice(SimulatedDevice device)
+    public SimulatedAdapterDevice(SimulatedDevice device, int deviceIndex)
     {
+        DeviceIndex = deviceIndex;
         Descriptor = new DeviceDescriptor(device.Name, device.Kind, device.NameplatePowerW, device.CapacityWh, device.Region, device.Site);
     }
 
     public DeviceDescriptor Descriptor { get; }
+
+    /// <summary>The device's index in the simulator's fleet.</summary>
+    public int DeviceIndex { get; }
 
     public bool HasStateOfCharge => Descriptor.Kind is DeviceKind.Battery or DeviceKind.EvCharger;
 
