@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OpenVpp.Core.Simulation;
 using OpenVpp.Gateway.Adapters;
 using OpenVpp.Gateway.Adapters.Simulated;
+using OpenVpp.Gateway.DemandResponse;
 using OpenVpp.Gateway.Hosting;
 using OpenVpp.Gateway.Producer;
 using OpenVpp.Gateway.Uplink;
@@ -30,6 +31,8 @@ public static class GatewayServiceCollectionExtensions
             });
         }
 
+        services.AddSingleton<DispatchInstructions>();
+        services.AddSingleton<SetpointExecutor>();
         services.AddSingleton<GatewayRuntime>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DeviceEnrollment>();
@@ -45,6 +48,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<ReadingProducer>();
         services.AddHostedService<UplinkService>();
         services.AddHostedService<LiveAdapterRunner>();
+        services.AddHostedService<SetpointExecutorService>();
         return services;
     }
 }
