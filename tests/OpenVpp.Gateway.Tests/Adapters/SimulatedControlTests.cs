@@ -61,6 +61,29 @@ public sealed class SimulatedControlTests : IDisposable
     }
 
     [Fact]
+    public async Task Flexibility_follows_the_simulated_battery_and_a_curtailed_inverter_offers_only_its_output()
+    {
+        var adapter = new SimulatedFleetAdapter(Fleet);
+        var battery = adapter.Devices.First(d => d.Descriptor.Kind == DeviceKind.Battery);
+        var pv = adapter.Devices.First(d => d.Descriptor.Kind == DeviceKind.SolarInverter);
+
+        var before = (await ((IFlexibilityState)battery).FlexibilityStateAsync(default))!;
+        await ((IBatterySetpoint)battery).ApplyBatterySetpointAsync(-4_000, default);
+        await Measure(adapter, Fleet.Origin, 4);
+        var after = (await ((IFlexibilityState)battery).FlexibilityStateAsync(default))!;
+
+        // One hour at up to -4,000 W stores energy (less on the cell side for the charging efficiency), within capacity.
+        Assert.True(after.StoredWh > before.StoredWh, $"{before.StoredWh} -> {after.StoredWh}");
+        Assert.True(after.StoredWh <= after.UsableCapacityWh);
+        Assert.Equal(battery.Descriptor.NameplatePowerW, after.MaxDeliverW);
+        Assert.True(after.PowerW < 0, "a charging battery draws power");
+
+        var pvState = (await ((IFlexibilityState)pv).FlexibilityStateAsync(default))!;
+        Assert.Equal(0, pvState.MaxDrawW);
+        Assert.Null(pvState.StoredWh);
+    }
+
+    [Fact]
     public void The_journal_round_trips_every_kind_and_ignores_a_torn_last_line()
     {
         var journal = new SimulationControlJournal(_dir.Path);

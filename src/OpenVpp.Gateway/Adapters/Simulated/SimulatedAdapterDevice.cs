@@ -26,6 +26,12 @@ internal class SimulatedAdapterDevice : IAdapterDevice, IPowerMeter, IEnergyMete
     /// <summary>The device's index in the simulator's fleet.</summary>
     public int DeviceIndex { get; }
 
+    /// <summary>Average power of the last simulated interval, W (positive delivering).</summary>
+    protected int LastPowerW
+    {
+        get { lock (_gate) { return _powerW; } }
+    }
+
     public bool HasStateOfCharge => Descriptor.Kind is DeviceKind.Battery or DeviceKind.EvCharger;
 
     public ValueTask<int> CurrentPowerWAsync(CancellationToken cancellationToken)

@@ -46,6 +46,14 @@ public sealed class SimulatedFleetAdapter : IDeviceAdapter
         }
     }
 
+    internal SimulatedDeviceState StateOf(int deviceIndex)
+    {
+        lock (_gate)
+        {
+            return _simulator.StateOf(deviceIndex);
+        }
+    }
+
     public ValueTask ResumeAtAsync(DateTimeOffset intervalStart, CancellationToken cancellationToken)
     {
         lock (_gate)
