@@ -8,6 +8,7 @@ using OpenVpp.Gateway.Adapters.P1;
 using OpenVpp.Gateway.Adapters.SunSpec;
 using OpenVpp.Gateway.Producer;
 using OpenVpp.Protocols.Mqtt;
+using OpenVpp.Protocols.Ocpp;
 
 namespace OpenVpp.Gateway.Configuration;
 
@@ -160,6 +161,7 @@ public static class ConfiguredAdapters
             ListenAddress = config.File.Ocpp.Bind,
             Stations = stations,
             AllowUnknownStations = config.File.Ocpp.AllowUnknownStations,
+            LimitPurpose = config.File.Ocpp.LimitProfile == OcppSection.TxDefault ? OcppProfilePurpose.TxDefault : OcppProfilePurpose.StationMax,
         };
         try
         {

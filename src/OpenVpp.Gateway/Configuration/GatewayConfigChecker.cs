@@ -34,6 +34,10 @@ internal static class GatewayConfigChecker
         }
 
         Port(file.Ocpp.Port, "ocpp.port", problems);
+        if (file.Ocpp.LimitProfile is not (OcppSection.StationMax or OcppSection.TxDefault))
+        {
+            problems.Add($"ocpp.limit_profile: must be {OcppSection.StationMax} or {OcppSection.TxDefault}, not '{file.Ocpp.LimitProfile}'");
+        }
         if (string.Equals(file.Mqtt.Broker, "embedded", StringComparison.OrdinalIgnoreCase))
         {
             Port(file.Mqtt.Port, "mqtt.port", problems);

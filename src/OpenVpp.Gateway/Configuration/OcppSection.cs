@@ -14,4 +14,13 @@ public sealed class OcppSection
     /// refused before the WebSocket upgrade.
     /// </summary>
     public bool AllowUnknownStations { get; set; }
+
+    /// <summary>
+    /// Which charging profile carries a demand-response limit: <c>station_max</c> (ChargePointMaxProfile /
+    /// ChargingStationMaxProfile, the default) or <c>tx_default</c> (TxDefaultProfile), for chargers that honour only that one.
+    /// </summary>
+    public string LimitProfile { get; set; } = StationMax;
+
+    public const string StationMax = "station_max";
+    public const string TxDefault = "tx_default";
 }

@@ -1,5 +1,6 @@
 using OpenVpp.Core.Devices;
 using OpenVpp.Gateway.Configuration;
+using OpenVpp.Protocols.Ocpp;
 
 namespace OpenVpp.Gateway.Tests.Configuration;
 
@@ -202,6 +203,21 @@ public sealed class GatewayConfigReaderTests
         Assert.Equal("a-sixteen-char-pw", ocpp.Stations.Single(s => s.StationId == "CP1").Password);
         Assert.Null(ocpp.Stations.Single(s => s.StationId == "CP2").Password);
         Assert.False(GatewayConfigReader.Parse(Mixed).Adapters.Ocpp!.AllowUnknownStations);
+        Assert.Equal(OcppProfilePurpose.StationMax, ocpp.LimitPurpose);
+    }
+
+    [Fact]
+    public void The_limit_profile_can_be_the_transaction_default_and_anything_else_is_refused()
+    {
+        const string Devices = """
+            devices:
+              - { name: ev-1, adapter: ocpp, station_id: CP1, nameplate_w: 11000 }
+            """;
+        var config = GatewayConfigReader.Parse("gateway: { region: NL-NH }\nocpp: { limit_profile: tx_default }\n" + Devices);
+        Assert.Equal(OcppProfilePurpose.TxDefault, config.Adapters.Ocpp!.LimitPurpose);
+
+        var e = Assert.Throws<GatewayConfigException>(() => GatewayConfigReader.Parse("gateway: { region: NL-NH }\nocpp: { limit_profile: max }\n" + Devices));
+        Assert.Contains(e.Problems, p => p.StartsWith("ocpp.limit_profile", StringComparison.Ordinal) && p.Contains("'max'", StringComparison.Ordinal));
     }
 
     [Fact]
