@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Wire;
 using OpenVpp.Node.Api;
+using OpenVpp.Node.OpenAdr;
 using OpenVpp.Node.Rewards;
 
 namespace OpenVpp.Node;
@@ -57,6 +58,7 @@ public static class NodeApplication
         app.MapEpochEndpoints();
         app.MapStatusEndpoints();
         app.MapRewardEndpoints();
+        app.MapOpenAdrEndpoints();
         return app;
     }
 }

@@ -3,11 +3,13 @@ using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Epochs;
 using OpenVpp.Node.Chain;
 using OpenVpp.Node.Epochs;
+using OpenVpp.Node.OpenAdr;
 using OpenVpp.Node.Ingest;
 using OpenVpp.Node.Registry;
 using OpenVpp.Node.Rewards;
 using OpenVpp.Storage;
 using OpenVpp.Storage.Chain;
+using OpenVpp.Storage.OpenAdr;
 using OpenVpp.Storage.Rewards;
 using OpenVpp.Storage.Sqlite;
 
@@ -38,6 +40,15 @@ internal static class NodeServiceCollectionExtensions
         services.AddSingleton<IRewardStore, SqliteRewardStore>();
         services.AddSingleton<IChainIndexStore, SqliteChainIndexStore>();
         services.AddSingleton<RewardTreeCache>();
+        // The OpenADR 3.1 VTN: its own store beside node.db, auth, object logic, change feed and webhooks.
+        services.AddSingleton(new SqliteOpenAdrStore(options.DataDir));
+        services.AddSingleton(time);
+        services.AddSingleton<OpenAdrAuth>();
+        services.AddSingleton<OpenAdrVisibility>();
+        services.AddSingleton<OpenAdrFeed>();
+        services.AddSingleton<OpenAdrVtn>();
+        services.AddHttpClient(nameof(OpenAdrWebhooks), http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHostedService<OpenAdrWebhooks>();
         if (options.Chain is { } chain)
         {
             services.AddSingleton(chain);

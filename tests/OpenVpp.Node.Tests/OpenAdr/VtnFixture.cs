@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OpenVpp.Node.OpenAdr;
+using OpenVpp.Storage.OpenAdr;
+
+namespace OpenVpp.Node.Tests.OpenAdr;
+
+/// <summary>A node with its VTN, an operator (BL) client and two VEN clients, each with a token.</summary>
+internal sealed class VtnFixture : IAsyncDisposable
+{
+    private VtnFixture(string dataDir, NodeHost node, FakeTimeProvider time)
+    {
+        DataDir = dataDir;
+        Node = node;
+        Time = time;
+        Client = new VtnClient(node.Client);
+    }
+
+    public string DataDir { get; }
+
+    public NodeHost Node { get; private set; }
+
+    public FakeTimeProvider Time { get; }
+
+    public VtnClient Client { get; private set; }
+
+    public OpenAdrAuth Auth => Node.App.Services.GetRequiredService<OpenAdrAuth>();
+
+    public OpenAdrCredentials Operator { get; private set; } = null!;
+
+    public OpenAdrCredentials Ven1 { get; private set; } = null!;
+
+    public OpenAdrCredentials Ven2 { get; private set; } = null!;
+
+    public string OperatorToken { get; private set; } = "";
+
+    public string Ven1Token { get; private set; } = "";
+
+    public string Ven2Token { get; private set; } = "";
+
+    public static async Task<VtnFixture> StartAsync(string? dataDir = null)
+    {
+        var dir = dataDir ?? Path.Combine(Path.GetTempPath(), "openvpp-vtn-" + Guid.NewGuid().ToString("N"));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+        var fixture = new VtnFixture(dir, await NodeHost.StartAsync(dir, time), time);
+        fixture.Operator = fixture.Auth.CreateClient(OpenAdrRole.BusinessLogic);
+        fixture.Ven1 = fixture.Auth.CreateClient(OpenAdrRole.Ven);
+        fixture.Ven2 = fixture.Auth.CreateClient(OpenAdrRole.Ven);
+        fixture.OperatorToken = await fixture.Client.TokenAsync(fixture.Operator.ClientId, fixture.Operator.ClientSecret);
+        fixture.Ven1Token = await fixture.Client.TokenAsync(fixture.Ven1.ClientId, fixture.Ven1.ClientSecret);
+        fixture.Ven2Token = await fixture.Client.TokenAsync(fixture.Ven2.ClientId, fixture.Ven2.ClientSecret);
+        return fixture;
+    }
+
+    /// <summary>Stops the node and starts a new one on the same data dir (a restart).</summary>
+    public async Task RestartAsync()
+    {
+        await Node.DisposeAsync();
+        Node = await NodeHost.StartAsync(DataDir, Time);
+        Client = new VtnClient(Node.Client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Node.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
