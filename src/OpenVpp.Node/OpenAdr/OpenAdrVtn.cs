@@ -149,7 +149,8 @@ internal sealed class OpenAdrVtn(SqliteOpenAdrStore store, OpenAdrVisibility vis
         if (collection.UniqueName is { } nameField && request[nameField]?.GetValue<string>() is { } name
             && store.List(collection.ObjectType, name: name).Any(o => o.Id != existing?.Id))
         {
-            return VtnResult.Fail(409, $"A {collection.ObjectType.ToLowerInvariant()} named '{name}' already exists.");
+            // The document lists no 409 for POST /vens (it does for PUT), so a duplicate new ven is a 400 there.
+            return VtnResult.Fail(collection == OpenAdrCollection.Vens && existing is null ? 400 : 409, $"A {collection.ObjectType.ToLowerInvariant()} named '{name}' already exists.");
         }
 
         if (collection == OpenAdrCollection.Events && store.Get("PROGRAM", request["programID"]!.GetValue<string>()) is null)

@@ -85,7 +85,7 @@ internal sealed class VtnClient(HttpClient http)
             : template.StartsWith("/resources", StringComparison.Ordinal) ? "BlResourceRequest"
             : null;
         var objects = body is JsonArray array ? array.ToList() : [body];
-        if (request is null || body?["status"] is not null)
+        if (request is null || (body is JsonObject single && single["status"] is not null))
         {
             return OpenAdrDocument.Validate(schema, body);
         }
