@@ -32,6 +32,7 @@ internal static class CliRoot
         root.Add(P1Command.Create());
         root.Add(PeersCommand.Create());
         root.Add(OcppCommand.Create());
+        root.Add(OperatorCommand.Create());
         return root;
     }
 

@@ -3,10 +3,13 @@ using Microsoft.Extensions.Logging;
 using OpenVpp.Cli.Chain;
 using OpenVpp.Cli.Demo;
 using OpenVpp.Cli.Hosting;
+using OpenVpp.Cli.Operators;
 using OpenVpp.Core.Epochs;
 using OpenVpp.Core.Rewards;
 using OpenVpp.Gateway;
+using Microsoft.Extensions.DependencyInjection;
 using OpenVpp.Node;
+using OpenVpp.Node.OpenAdr;
 
 namespace OpenVpp.Cli.Commands;
 
@@ -25,8 +28,9 @@ internal static class UpCommand
 
         var command = new Command("up", """
             Run the network locally: a local chain (anvil) with the contracts deployed, a node on loopback that indexes
-            the chain and commits every epoch with its rewards, and a gateway with a simulated fleet whose devices are
-            registered on chain by one owner wallet per site, until Ctrl-C.
+            the chain and commits every epoch with its rewards and serves the OpenADR 3.1 VTN, and a gateway with a
+            simulated fleet whose devices are registered on chain by one owner wallet per site, until Ctrl-C or SIGTERM.
+            Operator credentials for the VTN are written to <data>/operator-credentials.json (mode 0600).
             Data survives restarts: run it again on the same --data to continue where it stopped.
 
             Example: ./openvpp up --devices 50 --interval 1m
@@ -71,6 +75,11 @@ internal static class UpCommand
                 return 2;
             }
 
+            // Operator credentials are written only once the VTN answers, so a script that waits for the file can use it.
+            var vtnUrl = url + OpenAdrEndpoints.BasePath;
+            await WaitForVtnAsync(vtnUrl, cancel).ConfigureAwait(false);
+            var credentialsPath = OperatorCredentials.Ensure(dataDir, node.Services.GetRequiredService<OpenAdrAuth>(), url);
+
             using var gateway = GatewayApplication.Build(
                 new GatewayOptions
                 {
@@ -92,6 +101,7 @@ internal static class UpCommand
                 OpenVPP is running (Ctrl-C to stop).
                   node API      {url}/v1/devices   {url}/v1/epochs   {url}/v1/stats
                   OpenAPI       {url}/openapi/v1.json
+                  OpenADR VTN   {vtnUrl}   operator credentials: {credentialsPath} (mode 0600)
                   chain         {chain.Anvil.RpcUri} (chain id {chain.Manifest.ChainId}); contracts in {chain.ManifestPath}
                   rewards       {url}/v1/rewards/<owner address>   wallets: ./openvpp wallet list --data {dataDir}
                   data          {dataDir}  (node/node.db, gateway/keystore.json, gateway/outbox.db)
@@ -109,5 +119,31 @@ internal static class UpCommand
             return 0;
         }, cancel));
         return command;
+    }
+
+    private static async Task WaitForVtnAsync(string vtnUrl, CancellationToken cancel)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var response = await http.GetAsync(new Uri(vtnUrl + "/auth/server"), cancel).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 50)
+            {
+            }
+
+            if (attempt >= 50)
+            {
+                throw new CommandException($"The VTN at {vtnUrl} does not answer; see the node's log above.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancel).ConfigureAwait(false);
+        }
     }
 }

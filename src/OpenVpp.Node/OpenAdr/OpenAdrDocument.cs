@@ -14,7 +14,7 @@ public sealed class OpenAdrDocument
 {
     private const string Resource = "OpenVpp.Node.OpenAdr.openadr3.yaml";
     private static readonly Lazy<OpenAdrDocument> Shared = new(Load);
-    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.Hierarchical };
 
     private readonly JsonObject _root;
     private readonly JsonObject _definitions;
@@ -67,14 +67,28 @@ public sealed class OpenAdrDocument
             return [];
         }
 
-        var problems = (results.Details ?? [])
-            .Prepend(results)
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{(d.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {e.Value}"))
-            .Distinct()
-            .Take(10)
-            .ToList();
-        return problems.Count > 0 ? problems : ["the body does not match the schema"];
+        var problems = new List<string>();
+        Collect(results, problems);
+        return problems.Count > 0 ? [.. problems.Distinct().Take(10)] : ["the body does not match the schema"];
+    }
+
+    // Only failing nodes are descended into: a passing anyOf keeps its failed alternatives to itself.
+    private static void Collect(EvaluationResults node, List<string> problems)
+    {
+        if (node.IsValid)
+        {
+            return;
+        }
+
+        foreach (var (_, message) in node.Errors ?? new Dictionary<string, string>())
+        {
+            problems.Add($"{(node.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {message}");
+        }
+
+        foreach (var child in node.Details ?? [])
+        {
+            Collect(child, problems);
+        }
     }
 
     public JsonSchema SchemaFor(string component) =>
