@@ -78,6 +78,13 @@ public sealed class UpOpenAdrTests : IDisposable
         Assert.Equal("EVENT", ev["objectType"]!.GetValue<string>());
         Assert.Equal(ev["id"]!.GetValue<string>(), Assert.Single(listed.AsArray())!["id"]!.GetValue<string>());
 
+        // Stop once start-up is over (Ctrl-C during start-up is exit 130, as for any interrupted command).
+        while (!output.ToString().Contains("OpenVPP is running", StringComparison.Ordinal))
+        {
+            Assert.False(up.IsCompleted, $"up stopped early: {error}");
+            await Task.Delay(250, stop.Token);
+        }
+
         await stop.CancelAsync();
         Assert.Equal(0, await up);
         Assert.Contains("OpenADR VTN", output.ToString(), StringComparison.Ordinal);

@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenVpp.Core.Devices;
+using OpenVpp.Gateway.Adapters;
+using OpenVpp.Gateway.DemandResponse;
+using OpenVpp.Gateway.Producer;
+
+namespace OpenVpp.Gateway.OpenAdr;
+
+/// <summary>
+/// The gateway as an OpenADR 3.1 VEN. It does four things:
+/// <list type="bullet">
+/// <item>registers its ven, and a resource per controllable device (battery, EV charger, PV inverter) named as the device;</item>
+/// <item>fetches the events targeted at those resources every <see cref="VenOptions.PollInterval"/>;</item>
+/// <item>turns their DISPATCH_SETPOINT intervals into <see cref="DispatchInstructions"/> for the executor;</item>
+/// <item>after each metering interval, reports each dispatched device's measured demand (kW) on the event.</item>
+/// </list>
+/// VTN trouble never stops the gateway: it is logged and retried.
+/// </summary>
+public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserver
+{
+    private readonly VtnConnection _vtn;
+    private readonly VenOptions _options;
+    private readonly DispatchInstructions _instructions;
+    private readonly TimeProvider _time;
+    private readonly ILogger<VenAgent> _logger;
+    private readonly Dictionary<string, DeviceKind> _controllable;
+    private readonly Channel<CommittedInterval> _committed = Channel.CreateBounded<CommittedInterval>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly HashSet<string> _knownEvents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<DeviceInstruction>> _byEvent = new(StringComparer.Ordinal);
+
+    public VenAgent(VtnConnection vtn, VenOptions options, DispatchInstructions instructions, IEnumerable<IDeviceAdapter> adapters, TimeProvider time, ILogger<VenAgent> logger)
+    {
+        _vtn = vtn;
+        _options = options;
+        _instructions = instructions;
+        _time = time;
+        _logger = logger;
+        _controllable = adapters.SelectMany(a => a.Devices)
+            .Where(d => d.Descriptor.Kind is DeviceKind.Battery or DeviceKind.EvCharger or DeviceKind.SolarInverter)
+            .ToDictionary(d => d.Descriptor.Name, d => d.Descriptor.Kind, StringComparer.Ordinal);
+    }
+
+    /// <summary>The ven's id at the VTN, once registered.</summary>
+    public string? VenId { get; private set; }
+
+    /// <summary>Reports sent so far (for status and tests).</summary>
+    public int ReportsSent { get; private set; }
+
+    public void OnIntervalCommitted(CommittedInterval interval) => _committed.Writer.TryWrite(interval);
+
+    /// <summary>Finds or creates the ven and one resource per controllable device; returns the ven id.</summary>
+    public async Task<string> RegisterAsync(CancellationToken cancellationToken)
+    {
+        var name = Uri.EscapeDataString(_options.VenName);
+        var (_, found) = await _vtn.SendAsync(HttpMethod.Get, $"/vens?venName={name}", null, cancellationToken).ConfigureAwait(false);
+        var ven = (found as JsonArray)?.FirstOrDefault(v => v?["venName"]?.GetValue<string>() == _options.VenName);
+        if (ven is null)
+        {
+            var (status, created) = await _vtn.SendAsync(HttpMethod.Post, "/vens", new JsonObject { ["objectType"] = "VEN_VEN_REQUEST", ["venName"] = _options.VenName }, cancellationToken).ConfigureAwait(false);
+            ven = status == HttpStatusCode.Created ? created : throw new VtnRefusedException($"the VTN refused ven '{_options.VenName}' ({(int)status}: {created?["detail"]})");
+        }
+
+        var venId = ven!["id"]!.GetValue<string>();
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        for (var skip = 0; ; skip += 50)
+        {
+            var (_, page) = await _vtn.SendAsync(HttpMethod.Get, $"/resources?venID={Uri.EscapeDataString(venId)}&skip={skip}&limit=50", null, cancellationToken).ConfigureAwait(false);
+            var items = page as JsonArray ?? [];
+            existing.UnionWith(items.Select(r => r?["resourceName"]?.GetValue<string>() ?? ""));
+            if (items.Count < 50)
+            {
+                break;
+            }
+        }
+
+        foreach (var (device, _) in _controllable.Where(d => !existing.Contains(d.Key)))
+        {
+            var (status, answer) = await _vtn.SendAsync(HttpMethod.Post, "/resources", new JsonObject
+            {
+                ["objectType"] = "VEN_RESOURCE_REQUEST",
+                ["resourceName"] = device,
+                ["venID"] = venId,
+            }, cancellationToken).ConfigureAwait(false);
+            if (status != HttpStatusCode.Created)
+            {
+                LogResourceRefused(_logger, device, (int)status, answer?["detail"]?.ToString() ?? "");
+            }
+        }
+
+        VenId = venId;
+        LogRegistered(_logger, _options.VenName, venId, _controllable.Count);
+        return venId;
+    }
+
+    /// <summary>Fetches the events targeted at this gateway's resources and hands their setpoints to the executor.</summary>
+    public async Task<int> SyncEventsAsync(CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+
+        // Targets travel in the query; a few hundred device names per request keep it well under URL limits.
+        foreach (var chunk in _controllable.Keys.Chunk(100))
+        {
+            var targets = string.Join(',', chunk.Select(Uri.EscapeDataString));
+            for (var skip = 0; ; skip += 50)
+            {
+                var (status, page) = await _vtn.SendAsync(HttpMethod.Get, $"/events?targets={targets}&skip={skip}&limit=50", null, cancellationToken).ConfigureAwait(false);
+                if (status != HttpStatusCode.OK || page is not JsonArray events)
+                {
+                    throw new HttpRequestException($"the VTN answered {(int)status} to the event search");
+                }
+
+                foreach (var ev in events.OfType<JsonObject>())
+                {
+                    var id = ev["id"]!.GetValue<string>();
+                    seen.Add(id);
+                    var instructions = DispatchEvents.Read(ev, name => _controllable.TryGetValue(name, out var kind) ? kind : null, problems);
+                    // An event may target devices in several chunks: this chunk's answer replaces only this chunk's devices.
+                    List<DeviceInstruction> merged = _byEvent.TryGetValue(id, out var held) ? [.. held.Where(i => !chunk.Contains(i.DeviceName)), .. instructions] : [.. instructions];
+                    _byEvent[id] = merged;
+                    _instructions.Replace(id, merged);
+                    if (_knownEvents.Add(id))
+                    {
+                        LogEvent(_logger, id, merged.Count);
+                    }
+                }
+
+                if (events.Count < 50)
+                {
+                    break;
+                }
+            }
+        }
+
+        foreach (var gone in _knownEvents.Where(id => !seen.Contains(id)).ToList())
+        {
+            _knownEvents.Remove(gone);
+            _byEvent.Remove(gone);
+            _instructions.Cancel(gone);
+            LogEventGone(_logger, gone);
+        }
+
+        foreach (var problem in problems.Distinct())
+        {
+            LogEventProblem(_logger, problem);
+        }
+
+        return seen.Count;
+    }
+
+    /// <summary>Reports the measured demand of every device an event dispatched during <paramref name="interval"/>.</summary>
+    public async Task<int> ReportAsync(CommittedInterval interval, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var (eventId, instructions) in _byEvent)
+        {
+            var dispatched = instructions.Where(i => i.Start < interval.End && interval.Start < i.End).Select(i => i.DeviceName).ToHashSet(StringComparer.Ordinal);
+            var readings = interval.Readings.Where(r => dispatched.Contains(r.DeviceName)).ToList();
+            if (readings.Count == 0)
+            {
+                continue;
+            }
+
+            var start = interval.Start.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var duration = System.Xml.XmlConvert.ToString(interval.End - interval.Start);
+            var report = new JsonObject
+            {
+                ["eventID"] = eventId,
+                ["clientName"] = _options.VenName,
+                ["reportName"] = $"{_options.VenName} demand {start}",
+                ["payloadDescriptors"] = new JsonArray(new JsonObject
+                {
+                    ["objectType"] = "REPORT_PAYLOAD_DESCRIPTOR",
+                    ["payloadType"] = "DEMAND",
+                    ["readingType"] = "DIRECT_READ",
+                    ["units"] = "KW",
+                }),
+                ["resources"] = new JsonArray([.. readings.Select(r => (JsonNode)new JsonObject
+                {
+                    ["resourceName"] = r.DeviceName,
+                    ["intervalPeriod"] = new JsonObject { ["start"] = start, ["duration"] = duration },
+                    ["intervals"] = new JsonArray(new JsonObject
+                    {
+                        ["id"] = 0,
+                        // Demand is consumption: the reading's average power is positive when delivering, so negate it.
+                        ["payloads"] = new JsonArray(new JsonObject { ["type"] = "DEMAND", ["values"] = new JsonArray(-r.Reading.AveragePowerW / 1_000.0) }),
+                    }),
+                })]),
+            };
+            var (status, answer) = await _vtn.SendAsync(HttpMethod.Post, "/reports", report, cancellationToken).ConfigureAwait(false);
+            if (status == HttpStatusCode.Created)
+            {
+                sent++;
+                ReportsSent++;
+            }
+            else
+            {
+                LogReportRefused(_logger, eventId, (int)status, answer?["detail"]?.ToString() ?? "");
+            }
+        }
+
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = new Uplink.ExponentialBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(2));
+        while (!stoppingToken.IsCancellationRequested && VenId is null)
+        {
+            try
+            {
+                await RegisterAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or VtnRefusedException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            {
+                var delay = backoff.Next();
+                LogVtnTrouble(_logger, e.Message, delay);
+                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+
+        var reports = Task.Run(() => ReportLoopAsync(stoppingToken), stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SyncEventsAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or VtnRefusedException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            {
+                LogVtnTrouble(_logger, e.Message, _options.PollInterval);
+            }
+
+            try
+            {
+                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        await reports.ConfigureAwait(false);
+    }
+
+    private async Task ReportLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var interval in _committed.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await ReportAsync(interval, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is HttpRequestException or VtnRefusedException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+                {
+                    LogVtnTrouble(_logger, e.Message, TimeSpan.Zero);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(810, LogLevel.Information, "OpenADR: registered as ven {VenName} ({VenId}) with {Devices} controllable devices as resources")]
+    private static partial void LogRegistered(ILogger logger, string venName, string venId, int devices);
+
+    [LoggerMessage(811, LogLevel.Information, "OpenADR: event {EventId} dispatches {Instructions} device intervals here")]
+    private static partial void LogEvent(ILogger logger, string eventId, int instructions);
+
+    [LoggerMessage(812, LogLevel.Information, "OpenADR: event {EventId} is gone from the VTN; its devices return to their own control")]
+    private static partial void LogEventGone(ILogger logger, string eventId);
+
+    [LoggerMessage(813, LogLevel.Warning, "OpenADR: {Problem}")]
+    private static partial void LogEventProblem(ILogger logger, string problem);
+
+    [LoggerMessage(814, LogLevel.Warning, "OpenADR: the VTN is unreachable or refused ({Error}); retrying in {RetryIn}. Devices keep their current instructions meanwhile")]
+    private static partial void LogVtnTrouble(ILogger logger, string error, TimeSpan retryIn);
+
+    [LoggerMessage(815, LogLevel.Warning, "OpenADR: the VTN refused resource {Device} ({Status}: {Detail}); it cannot be dispatched")]
+    private static partial void LogResourceRefused(ILogger logger, string device, int status, string detail);
+
+    [LoggerMessage(816, LogLevel.Warning, "OpenADR: the VTN refused a report on event {EventId} ({Status}: {Detail})")]
+    private static partial void LogReportRefused(ILogger logger, string eventId, int status, string detail);
+}
