@@ -45,8 +45,12 @@ public sealed class GatewayOptions
     /// <summary>Timeout of one HTTP request to the node.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The VTN this gateway answers to as an OpenADR 3.1 VEN; null runs without demand response.</summary>
+    public OpenAdr.VenOptions? Ven { get; set; }
+
     internal void CopyTo(GatewayOptions target)
     {
+        target.Ven = Ven;
         target.DataDir = DataDir;
         target.NodeUrl = NodeUrl;
         target.Owner = Owner;

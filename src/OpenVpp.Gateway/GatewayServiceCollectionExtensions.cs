@@ -5,6 +5,7 @@ using OpenVpp.Gateway.Adapters;
 using OpenVpp.Gateway.Adapters.Simulated;
 using OpenVpp.Gateway.DemandResponse;
 using OpenVpp.Gateway.Hosting;
+using OpenVpp.Gateway.OpenAdr;
 using OpenVpp.Gateway.Producer;
 using OpenVpp.Gateway.Uplink;
 
@@ -49,6 +50,14 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<UplinkService>();
         services.AddHostedService<LiveAdapterRunner>();
         services.AddHostedService<SetpointExecutorService>();
+        if (options.Ven is { } ven)
+        {
+            services.AddSingleton(ven);
+            services.AddHttpClient<VtnConnection>(http => http.Timeout = TimeSpan.FromSeconds(30));
+            services.AddSingleton<VenAgent>();
+            services.AddSingleton<IIntervalCommitObserver>(sp => sp.GetRequiredService<VenAgent>());
+            services.AddHostedService(sp => sp.GetRequiredService<VenAgent>());
+        }
         return services;
     }
 }

@@ -7,6 +7,8 @@ using OpenVpp.Cli.Operators;
 using OpenVpp.Core.Epochs;
 using OpenVpp.Core.Rewards;
 using OpenVpp.Gateway;
+using OpenVpp.Gateway.OpenAdr;
+using OpenVpp.Storage.OpenAdr;
 using Microsoft.Extensions.DependencyInjection;
 using OpenVpp.Node;
 using OpenVpp.Node.OpenAdr;
@@ -78,7 +80,23 @@ internal static class UpCommand
             // Operator credentials are written only once the VTN answers, so a script that waits for the file can use it.
             var vtnUrl = url + OpenAdrEndpoints.BasePath;
             await WaitForVtnAsync(vtnUrl, cancel).ConfigureAwait(false);
-            var credentialsPath = OperatorCredentials.Ensure(dataDir, node.Services.GetRequiredService<OpenAdrAuth>(), url);
+            var auth = node.Services.GetRequiredService<OpenAdrAuth>();
+            var credentialsPath = Path.Combine(dataDir, OperatorCredentials.FileName);
+            OperatorCredentials.Ensure(credentialsPath, auth, url);
+
+            // The gateway is a VEN of this VTN, with its own client kept beside its keystore.
+            // Owner-only, as the gateway makes it: the directory will hold the device keystore.
+            var gatewayDir = Path.Combine(dataDir, "gateway");
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(gatewayDir);
+            }
+            else
+            {
+                Directory.CreateDirectory(gatewayDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var venCredentials = OperatorCredentials.Ensure(Path.Combine(dataDir, "gateway", OperatorCredentials.VenFileName), auth, url, OpenAdrRole.Ven);
 
             using var gateway = GatewayApplication.Build(
                 new GatewayOptions
@@ -90,6 +108,13 @@ internal static class UpCommand
                     Interval = step,
                     SimulationOrigin = SimulationOriginPin.Resolve(Path.Combine(dataDir, "gateway"), GatewayCommand.Floor(TimeProvider.System.GetUtcNow(), step)),
                     Regions = ["NL-NH", "NL-NB"],
+                    Ven = new VenOptions
+                    {
+                        VtnUrl = new Uri(vtnUrl),
+                        ClientId = venCredentials.ClientId,
+                        ClientSecret = venCredentials.ClientSecret,
+                        VenName = "up-gateway",
+                    },
                 },
                 TimeProvider.System,
                 Logging);

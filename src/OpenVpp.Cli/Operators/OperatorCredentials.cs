@@ -25,9 +25,12 @@ internal static class OperatorCredentials
 {
     public const string FileName = "operator-credentials.json";
 
-    public static string Ensure(string dataDir, OpenAdrAuth auth, string nodeUrl)
+    /// <summary>Where `up` keeps its gateway's VEN client, inside the gateway's data dir.</summary>
+    public const string VenFileName = "ven-credentials.json";
+
+    /// <summary>Keeps <paramref name="path"/> holding a live client of <paramref name="role"/>; returns what it holds.</summary>
+    public static OperatorCredentialsDocument Ensure(string path, OpenAdrAuth auth, string nodeUrl, OpenAdrRole role = OpenAdrRole.BusinessLogic)
     {
-        var path = Path.Combine(dataDir, FileName);
         var vtnUrl = nodeUrl.TrimEnd('/') + OpenAdrEndpoints.BasePath;
         OperatorCredentialsDocument? kept = null;
         if (File.Exists(path))
@@ -42,10 +45,10 @@ internal static class OperatorCredentials
             }
         }
 
-        var client = kept is null ? null : auth.ListClients().FirstOrDefault(c => c.ClientId == kept.ClientId && !c.Revoked);
+        var client = kept is null ? null : auth.ListClients().FirstOrDefault(c => c.ClientId == kept.ClientId && !c.Revoked && c.Role == role);
         var document = client is not null
             ? kept! with { VtnUrl = vtnUrl, TokenUrl = vtnUrl + "/auth/token" }
-            : Create(auth, vtnUrl);
+            : Create(auth, vtnUrl, role);
 
         var temp = path + ".tmp";
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
@@ -60,12 +63,12 @@ internal static class OperatorCredentials
         }
 
         File.Move(temp, path, overwrite: true);
-        return path;
+        return document;
     }
 
-    private static OperatorCredentialsDocument Create(OpenAdrAuth auth, string vtnUrl)
+    private static OperatorCredentialsDocument Create(OpenAdrAuth auth, string vtnUrl, OpenAdrRole role)
     {
-        var credentials = auth.CreateClient(OpenAdrRole.BusinessLogic);
+        var credentials = auth.CreateClient(role);
         return new OperatorCredentialsDocument(vtnUrl, vtnUrl + "/auth/token", credentials.ClientId, credentials.ClientSecret);
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
     private readonly TimeProvider _time;
     private readonly ILogger<VenAgent> _logger;
     private readonly Dictionary<string, DeviceKind> _controllable;
+    private readonly Dictionary<string, long> _nameplateW;
     private readonly Channel<CommittedInterval> _committed = Channel.CreateBounded<CommittedInterval>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly HashSet<string> _knownEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<DeviceInstruction>> _byEvent = new(StringComparer.Ordinal);
@@ -43,6 +44,9 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
         _controllable = adapters.SelectMany(a => a.Devices)
             .Where(d => d.Descriptor.Kind is DeviceKind.Battery or DeviceKind.EvCharger or DeviceKind.SolarInverter)
             .ToDictionary(d => d.Descriptor.Name, d => d.Descriptor.Kind, StringComparer.Ordinal);
+        _nameplateW = adapters.SelectMany(a => a.Devices)
+            .Where(d => _controllable.ContainsKey(d.Descriptor.Name))
+            .ToDictionary(d => d.Descriptor.Name, d => d.Descriptor.NameplatePowerW, StringComparer.Ordinal);
     }
 
     /// <summary>The ven's id at the VTN, once registered.</summary>
@@ -85,6 +89,7 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
                 ["objectType"] = "VEN_RESOURCE_REQUEST",
                 ["resourceName"] = device,
                 ["venID"] = venId,
+                ["attributes"] = Attributes(device),
             }, cancellationToken).ConfigureAwait(false);
             if (status != HttpStatusCode.Created)
             {
@@ -268,6 +273,26 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
         catch (OperationCanceledException)
         {
         }
+    }
+
+    // The spec's resource attributes, in kW: a battery both ways, a charger only consumes, an inverter only exports.
+    private JsonArray Attributes(string device)
+    {
+        var kind = _controllable[device];
+        var kw = _nameplateW[device] / 1_000.0;
+        var attributes = new JsonArray();
+        if (kind is DeviceKind.Battery or DeviceKind.EvCharger)
+        {
+            attributes.Add(new JsonObject { ["type"] = "MAX_POWER_CONSUMPTION", ["values"] = new JsonArray(kw) });
+        }
+
+        if (kind is DeviceKind.Battery or DeviceKind.SolarInverter)
+        {
+            attributes.Add(new JsonObject { ["type"] = "MAX_POWER_EXPORT", ["values"] = new JsonArray(kw) });
+        }
+
+        attributes.Add(new JsonObject { ["type"] = "DESCRIPTION", ["values"] = new JsonArray($"{kind} {device}") });
+        return attributes;
     }
 
     [LoggerMessage(810, LogLevel.Information, "OpenADR: registered as ven {VenName} ({VenId}) with {Devices} controllable devices as resources")]
