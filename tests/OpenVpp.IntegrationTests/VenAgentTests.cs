@@ -73,8 +73,13 @@ public sealed class VenAgentTests : IAsyncLifetime
         Assert.Equal(Math.Min(controllable, 50), resources.Count);
 
         // The operator grants each resource its own name as target (the node's dispatcher will do this), then targets one battery.
-        var battery = fleet.Devices.First(d => d.Descriptor.Kind == DeviceKind.Battery).Descriptor.Name;
+        var batteryDevice = fleet.Devices.First(d => d.Descriptor.Kind == DeviceKind.Battery).Descriptor;
+        var battery = batteryDevice.Name;
         var batteryResource = resources.First(r => r!["resourceName"]!.GetValue<string>() == battery)!;
+        var attributes = batteryResource["attributes"]!.AsArray().ToDictionary(a => a!["type"]!.GetValue<string>(), a => a!["values"]![0]!.ToString());
+        Assert.Equal((batteryDevice.NameplatePowerW / 1_000.0).ToString(System.Globalization.CultureInfo.InvariantCulture), attributes["MAX_POWER_CONSUMPTION"]);
+        Assert.Equal(batteryDevice.Region, attributes[VenAgent.RegionAttribute]);
+        Assert.Equal(batteryDevice.Site, attributes[VenAgent.SiteAttribute]);
         await Send(operatorHttp, HttpMethod.Put, $"/resources/{batteryResource["id"]}", new JsonObject
         {
             ["objectType"] = "BL_RESOURCE_REQUEST",

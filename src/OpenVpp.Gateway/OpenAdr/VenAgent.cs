@@ -30,6 +30,13 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
     private readonly ILogger<VenAgent> _logger;
     private readonly Dictionary<string, DeviceKind> _controllable;
     private readonly Dictionary<string, long> _nameplateW;
+    private readonly Dictionary<string, (string Region, string Site)> _placement;
+
+    /// <summary>Private resource attribute naming the device's grid region.</summary>
+    public const string RegionAttribute = "OPENVPP_REGION";
+
+    /// <summary>Private resource attribute naming the device's site (home).</summary>
+    public const string SiteAttribute = "OPENVPP_SITE";
     private readonly Channel<CommittedInterval> _committed = Channel.CreateBounded<CommittedInterval>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly HashSet<string> _knownEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<DeviceInstruction>> _byEvent = new(StringComparer.Ordinal);
@@ -44,6 +51,9 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
         _controllable = adapters.SelectMany(a => a.Devices)
             .Where(d => d.Descriptor.Kind is DeviceKind.Battery or DeviceKind.EvCharger or DeviceKind.SolarInverter)
             .ToDictionary(d => d.Descriptor.Name, d => d.Descriptor.Kind, StringComparer.Ordinal);
+        _placement = adapters.SelectMany(a => a.Devices)
+            .Where(d => _controllable.ContainsKey(d.Descriptor.Name))
+            .ToDictionary(d => d.Descriptor.Name, d => (d.Descriptor.Region, d.Descriptor.Site), StringComparer.Ordinal);
         _nameplateW = adapters.SelectMany(a => a.Devices)
             .Where(d => _controllable.ContainsKey(d.Descriptor.Name))
             .ToDictionary(d => d.Descriptor.Name, d => d.Descriptor.NameplatePowerW, StringComparer.Ordinal);
@@ -292,6 +302,12 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
         }
 
         attributes.Add(new JsonObject { ["type"] = "DESCRIPTION", ["values"] = new JsonArray($"{kind} {device}") });
+
+        // Private attributes (the spec allows privately defined strings): the node's dispatcher groups resources by
+        // region and site, which the spec's numeric LOCATION/AREA cannot name.
+        var (region, site) = _placement[device];
+        attributes.Add(new JsonObject { ["type"] = RegionAttribute, ["values"] = new JsonArray(region) });
+        attributes.Add(new JsonObject { ["type"] = SiteAttribute, ["values"] = new JsonArray(site) });
         return attributes;
     }
 
