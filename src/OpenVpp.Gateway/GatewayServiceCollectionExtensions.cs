@@ -54,7 +54,9 @@ public static class GatewayServiceCollectionExtensions
         {
             services.AddSingleton(ven);
             services.AddHttpClient<VtnConnection>(http => http.Timeout = TimeSpan.FromSeconds(30));
-            services.AddSingleton<VenAgent>();
+            // Resources carry their device's id from the keystore, which opens at start (before registration runs).
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<VenAgent>(
+                sp, (Func<string, string?>)(name => sp.GetRequiredService<GatewayRuntime>().Keystore.Find(name)?.Id.ToString())));
             services.AddSingleton<IIntervalCommitObserver>(sp => sp.GetRequiredService<VenAgent>());
             services.AddHostedService(sp => sp.GetRequiredService<VenAgent>());
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Wire;
 using OpenVpp.Node.Api;
+using OpenVpp.Node.DemandResponse;
 using OpenVpp.Node.OpenAdr;
 using OpenVpp.Node.Rewards;
 
@@ -59,6 +60,7 @@ public static class NodeApplication
         app.MapStatusEndpoints();
         app.MapRewardEndpoints();
         app.MapOpenAdrEndpoints();
+        app.MapDemandResponseEndpoints();
         return app;
     }
 }

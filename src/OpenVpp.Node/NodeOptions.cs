@@ -34,6 +34,9 @@ public sealed class NodeOptions
     /// <summary>The value layer (on-chain registry, epoch commits, rewards); null runs the node off-chain.</summary>
     public ChainOptions? Chain { get; set; }
 
+    /// <summary>Demand response: how the fleet is dispatched for operator events and how delivery is measured.</summary>
+    public DemandResponse.DemandResponseOptions DemandResponse { get; set; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every bad value and what to use instead.</summary>
     public void Validate()
     {
@@ -78,6 +81,7 @@ public sealed class NodeOptions
             errors.Add($"SealCheckInterval {SealCheckInterval} must be positive (default 1 second).");
         }
 
+        errors.AddRange(DemandResponse.Problems());
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid node options: " + string.Join(" ", errors));

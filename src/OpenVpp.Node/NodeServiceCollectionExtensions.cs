@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenVpp.Core.Epochs;
 using OpenVpp.Node.Chain;
+using OpenVpp.Node.DemandResponse;
 using OpenVpp.Node.Epochs;
 using OpenVpp.Node.OpenAdr;
 using OpenVpp.Node.Ingest;
@@ -49,6 +50,12 @@ internal static class NodeServiceCollectionExtensions
         services.AddSingleton<OpenAdrVtn>();
         services.AddHttpClient(nameof(OpenAdrWebhooks), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<OpenAdrWebhooks>();
+        services.AddSingleton<DemandResponseService>();
+        if (options.DemandResponse.Enabled)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<DemandResponseService>());
+        }
+
         if (options.Chain is { } chain)
         {
             services.AddSingleton(chain);

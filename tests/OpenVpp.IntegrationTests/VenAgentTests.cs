@@ -61,7 +61,7 @@ public sealed class VenAgentTests : IAsyncLifetime
         var instructions = new DispatchInstructions();
         using var http = new HttpClient();
         var options = new VenOptions { VtnUrl = new Uri(_vtn), ClientId = venClient.ClientId, ClientSecret = venClient.ClientSecret, VenName = "gateway-1" };
-        var agent = new VenAgent(new VtnConnection(http, options, TimeProvider.System), options, instructions, [fleet], TimeProvider.System, NullLogger<VenAgent>.Instance);
+        var agent = new VenAgent(new VtnConnection(http, options, TimeProvider.System), options, instructions, [fleet], TimeProvider.System, NullLogger<VenAgent>.Instance, name => $"id-of-{name}");
 
         var venId = await agent.RegisterAsync(default);
         Assert.Equal(venId, await agent.RegisterAsync(default)); // a restart finds its ven and resources again
@@ -80,6 +80,7 @@ public sealed class VenAgentTests : IAsyncLifetime
         Assert.Equal((batteryDevice.NameplatePowerW / 1_000.0).ToString(System.Globalization.CultureInfo.InvariantCulture), attributes["MAX_POWER_CONSUMPTION"]);
         Assert.Equal(batteryDevice.Region, attributes[VenAgent.RegionAttribute]);
         Assert.Equal(batteryDevice.Site, attributes[VenAgent.SiteAttribute]);
+        Assert.Equal($"id-of-{battery}", attributes[VenAgent.DeviceIdAttribute]);
         await Send(operatorHttp, HttpMethod.Put, $"/resources/{batteryResource["id"]}", new JsonObject
         {
             ["objectType"] = "BL_RESOURCE_REQUEST",

@@ -37,12 +37,17 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
 
     /// <summary>Private resource attribute naming the device's site (home).</summary>
     public const string SiteAttribute = "OPENVPP_SITE";
+
+    /// <summary>Private resource attribute with the device's id (its public key hash), which the node's registry and readings know it by.</summary>
+    public const string DeviceIdAttribute = "OPENVPP_DEVICE_ID";
+    private readonly Func<string, string?> _deviceIdOf;
     private readonly Channel<CommittedInterval> _committed = Channel.CreateBounded<CommittedInterval>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly HashSet<string> _knownEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<DeviceInstruction>> _byEvent = new(StringComparer.Ordinal);
 
-    public VenAgent(VtnConnection vtn, VenOptions options, DispatchInstructions instructions, IEnumerable<IDeviceAdapter> adapters, TimeProvider time, ILogger<VenAgent> logger)
+    public VenAgent(VtnConnection vtn, VenOptions options, DispatchInstructions instructions, IEnumerable<IDeviceAdapter> adapters, TimeProvider time, ILogger<VenAgent> logger, Func<string, string?>? deviceIdOf = null)
     {
+        _deviceIdOf = deviceIdOf ?? (_ => null);
         _vtn = vtn;
         _options = options;
         _instructions = instructions;
@@ -308,6 +313,11 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
         var (region, site) = _placement[device];
         attributes.Add(new JsonObject { ["type"] = RegionAttribute, ["values"] = new JsonArray(region) });
         attributes.Add(new JsonObject { ["type"] = SiteAttribute, ["values"] = new JsonArray(site) });
+        if (_deviceIdOf(device) is { } id)
+        {
+            attributes.Add(new JsonObject { ["type"] = DeviceIdAttribute, ["values"] = new JsonArray(id) });
+        }
+
         return attributes;
     }
 

@@ -86,4 +86,17 @@ public class DayOfAdjustmentTests
         Assert.False(result.Succeeded);
         Assert.Contains("before the event", result.Failure);
     }
+
+    [Fact]
+    public void Meter_before_with_a_gap_reads_the_interval_that_ended_that_long_before_the_event()
+    {
+        // Only 15:00 differs: a baseline frozen an hour ahead of the 17:00 event must read it, not 16:00.
+        var history = History.Build((day, hour) => day == History.EventDay && hour == 15 ? 340 : 100);
+
+        var result = new MeterBeforeBaseline { Gap = TimeSpan.FromHours(1) }.Compute(history, History.Context());
+        var offGrid = new MeterBeforeBaseline { Gap = TimeSpan.FromMinutes(20) }.Compute(history, History.Context());
+
+        Assert.Equal([340, 340], result.NetImportWh);
+        Assert.False(offGrid.Succeeded);
+    }
 }
