@@ -17,6 +17,12 @@ internal static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the fleet (same seed, same fleet and readings).", DefaultValueFactory = _ => 1 };
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second.", DefaultValueFactory = _ => 1440 };
         var data = new Option<string?>("--data") { Description = "Keep the run's data (node.db, keystore, outbox, logs) in this directory; default: a temporary one, deleted after." };
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "baseline: readings, epochs and rewards. peak-event: also an evening demand-response event (17:00–19:00 UTC) that a utility operator publishes over OpenADR 3.1, the node dispatches to the fleet, and the node measures; runs 20 simulated hours unless --hours says more.",
+            DefaultValueFactory = _ => DemoSettings.BaselineScenario,
+        };
+        scenario.AcceptOnlyFromAmong(DemoSettings.BaselineScenario, DemoPeakEvent.Name);
         var json = CommonOptions.Json();
         var command = new Command("demo", """
             Run a whole scenario the way production runs: a node and a gateway as separate processes on loopback, on an
@@ -24,19 +30,37 @@ internal static class DemoCommand
             and lost (must be 0), injected faults, every epoch's Merkle root (recomputed and checked), and the fleet's
             energy balance. Exit code 0 when nothing was lost, every fault was caught and every root recomputes.
 
-            Example: ./openvpp demo --devices 100 --hours 24 --faults --seed 7 --json
+            With --scenario peak-event the report adds dr.events: per event the kW requested and delivered, the
+            performance ratio, the devices dispatched and any device limit violations (exit code 1 unless a feasible
+            event performs between 0.9 and 1.1 with no violations).
+
+            Examples: ./openvpp demo --devices 100 --hours 24 --faults --seed 7 --json
+                      ./openvpp demo --scenario peak-event --json
             """)
         {
-            devices, hours, faults, seed, speed, data, json,
+            devices, hours, faults, seed, speed, data, scenario, json,
         };
         command.SetAction(async (parse, cancel) =>
         {
             var asJson = parse.GetValue(json);
             var keep = parse.GetValue(data);
             var dataDir = Path.GetFullPath(keep ?? Path.Combine(Path.GetTempPath(), "openvpp-demo-" + Guid.NewGuid().ToString("N")[..8]));
+            var chosen = parse.GetRequiredValue(scenario);
+            var simulatedHours = parse.GetValue(hours);
+            if (chosen == DemoPeakEvent.Name && parse.GetResult(hours) is null or { Implicit: true })
+            {
+                simulatedHours = 20;
+            }
+
+            if (chosen == DemoPeakEvent.Name && simulatedHours < 20)
+            {
+                Console.Error.WriteLine("demo: --scenario peak-event needs --hours 20 or more (the event ends at 19:00 and is measured after).");
+                return 2;
+            }
+
             var settings = new DemoSettings(
-                parse.GetValue(devices), parse.GetValue(hours), parse.GetValue(faults), parse.GetValue(seed), parse.GetValue(speed),
-                dataDir, TimeSpan.FromMinutes(15), TimeSpan.FromHours(1));
+                parse.GetValue(devices), simulatedHours, parse.GetValue(faults), parse.GetValue(seed), parse.GetValue(speed),
+                dataDir, TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), chosen);
             if (settings.Devices < 2 || settings.Hours <= 0 || settings.Speed <= 0)
             {
                 Console.Error.WriteLine("demo: --devices must be at least 2, --hours and --speed positive.");

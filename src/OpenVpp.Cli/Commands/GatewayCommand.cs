@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using OpenVpp.Cli.Operators;
 using OpenVpp.Gateway;
 
 namespace OpenVpp.Cli.Commands;
@@ -23,6 +24,12 @@ internal static class GatewayCommand
         var maxBackoff = CommonOptions.Duration("--max-backoff", "Longest wait between upload retries while the node is unreachable.", TimeSpan.FromSeconds(60));
         var config = new Option<string?>("--config") { Description = "Run the devices listed in this YAML file (docs/gateway-config.md); --data and --node given here override the file's." };
         var check = new Option<bool>("--check") { Description = "With --config: check the file, print what would run, and exit (0 when usable, 1 with every problem listed)." };
+        var venCredentials = new Option<string?>("--ven-credentials")
+        {
+            Description = "Act as an OpenADR 3.1 VEN of the node's VTN with the VEN client in this JSON file ({\"vtn_url\", \"client_id\", \"client_secret\"}, as `openvpp operator add --role ven` or `up` write it): register the devices as resources, follow the dispatch events, report demand.",
+        };
+        var venName = new Option<string?>("--ven-name") { Description = "With --ven-credentials: this gateway's ven name at the VTN (unique there); default: gateway-<seed>." };
+        var venPoll = CommonOptions.Duration("--ven-poll", "With --ven-credentials: how often events are fetched from the VTN (on the gateway's clock, so simulated time under --clock-speed).", TimeSpan.FromSeconds(10));
         var clock = new ClockOptions();
 
         var command = new Command("gateway", """
@@ -38,7 +45,7 @@ internal static class GatewayCommand
               openvpp gateway --config examples/gateway.yaml
             """)
         {
-            data, node, devices, seed, owner, interval, origin, until, regions, maxBackoff, config, check,
+            data, node, devices, seed, owner, interval, origin, until, regions, maxBackoff, config, check, venCredentials, venName, venPoll,
         };
         clock.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -77,6 +84,9 @@ internal static class GatewayCommand
                 SimulationEnd = parse.GetValue(until),
                 Regions = parse.GetRequiredValue(regions),
                 MaxBackoff = parse.GetValue(maxBackoff),
+                Ven = parse.GetValue(venCredentials) is { } credentialsPath
+                    ? VenCredentialsFile.Read(credentialsPath, parse.GetRequiredValue(node), parse.GetValue(venName) ?? $"gateway-{parse.GetValue(seed)}", parse.GetValue(venPoll))
+                    : null,
             };
             using var host = GatewayApplication.Build(options, time);
             await host.RunAsync(cancel).ConfigureAwait(false);

@@ -20,6 +20,7 @@ internal static class NodeCommand
         var genesis = new Option<DateTimeOffset>("--genesis") { Description = "Start of epoch 0 (ISO 8601, UTC).", DefaultValueFactory = _ => DefaultGenesis };
         var sealEvery = CommonOptions.Duration("--seal-check", "How often the node checks for ended epochs to seal.", TimeSpan.FromSeconds(1));
         sealEvery.Hidden = true;
+        var drLead = CommonOptions.Duration("--dr-lead", "How long before an operator's demand-response event the fleet is dispatched (on the node's clock).", TimeSpan.FromMinutes(30));
         var clock = new ClockOptions();
         var chain = new NodeChainArguments();
 
@@ -34,7 +35,7 @@ internal static class NodeCommand
                      openvpp node --data data/node --manifest data/deployment.json --oracle-wallet oracle --confirmations 0
             """)
         {
-            data, url, epochLength, genesis, sealEvery,
+            data, url, epochLength, genesis, sealEvery, drLead,
         };
         clock.AddTo(command);
         chain.AddTo(command);
@@ -48,6 +49,11 @@ internal static class NodeCommand
                 Genesis = parse.GetValue(genesis),
                 SealCheckInterval = parse.GetValue(sealEvery),
                 Chain = chain.Resolve(parse, parse.GetValue(epochLength)),
+                DemandResponse = new Node.DemandResponse.DemandResponseOptions
+                {
+                    Lead = parse.GetValue(drLead),
+                    ReadingInterval = parse.GetValue(chain.ReadingInterval),
+                },
             };
             await using var app = NodeApplication.Build(options, clock.Resolve(parse));
             if (!await NodeStarter.TryStartAsync(app, options.Url, cancel).ConfigureAwait(false))

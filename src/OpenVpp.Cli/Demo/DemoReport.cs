@@ -13,7 +13,42 @@ internal sealed record DemoReport(
     string DataDir,
     DemoChain Chain,
     DemoRewards Rewards,
-    DemoGas Gas);
+    DemoGas Gas)
+{
+    /// <summary>The peak-event scenario's demand-response outcome; absent in other scenarios.</summary>
+    public DemoDemandResponse? Dr { get; init; }
+}
+
+/// <summary>Demand response in the demo: each operator event and how the fleet delivered it.</summary>
+internal sealed record DemoDemandResponse(IReadOnlyList<DemoDrEvent> Events);
+
+/// <summary>
+/// One operator event as measured by the node from stored readings. Requested and delivered are mean kW over the
+/// event; performance is delivered / requested; limit violations count device intervals past a device's rating, cap
+/// or the owner's battery reserve; grid-limit intervals count where a region's metered import still exceeded an
+/// import limit.
+/// </summary>
+internal sealed record DemoDrEvent(
+    string Id,
+    string Kind,
+    string Region,
+    string Status,
+    double RequestedKw,
+    double DeliveredKw,
+    double Performance,
+    int Devices,
+    int LimitViolations,
+    double ShortfallKw,
+    int GridLimitExceededIntervals,
+    int MissingReadings,
+    string? Refusal)
+{
+    /// <summary>The fleet could cover what was asked (within 50 W).</summary>
+    public bool Feasible => ShortfallKw < 0.05;
+
+    /// <summary>Measured, and for a feasible event within 10 % of the request and inside every device limit.</summary>
+    public bool Passed => Status == "Measured" && LimitViolations == 0 && (!Feasible || Performance is >= 0.9 and <= 1.1);
+}
 
 /// <summary>
 /// Sent counts every reading put on the wire: the gateway's valid ones plus injected faults. Lost counts valid

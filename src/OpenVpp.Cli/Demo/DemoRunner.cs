@@ -53,6 +53,14 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
 
         using var client = NodeClient.For(url);
         using var http = new HttpClient { BaseAddress = new Uri(url + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        DemoPeakEvent? peak = null;
+        if (settings.Scenario == DemoPeakEvent.Name)
+        {
+            // The gateway polls its VTN on the accelerated clock: 5 simulated minutes is about 0.2 s real at 1440x.
+            (peak, var venArguments) = DemoPeakEvent.Prepare(http, settings.DataDir, nodeDir, gatewayDir, url, origin, TimeSpan.FromMinutes(5));
+            gatewayArgs = [.. gatewayArgs, .. venArguments];
+        }
+
         var injector = new FaultInjector(http, Path.Combine(gatewayDir, "keystore.json"));
         var node = await StartNodeAsync(nodeArgs, logDir, client, cancel).ConfigureAwait(false);
         var gateway = ChildProcess.Start("gateway", gatewayArgs, Path.Combine(logDir, "gateway.log"));
@@ -99,6 +107,11 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
                     }
                 }
 
+                if (peak is { Published: false } && clock.GetUtcNow() >= peak.PublishAt)
+                {
+                    await peak.PublishAsync(clock.GetUtcNow(), progress, cancel).ConfigureAwait(false);
+                }
+
                 if (wall.Elapsed - lastReport > TimeSpan.FromSeconds(2))
                 {
                     lastReport = wall.Elapsed;
@@ -143,6 +156,13 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
                 }
             }
 
+            DemoDemandResponse? dr = null;
+            if (peak is not null)
+            {
+                progress("collecting the node's measurement of each demand-response event");
+                dr = await peak.CollectAsync(TimeSpan.FromSeconds(60), cancel).ConfigureAwait(false);
+            }
+
             progress("owners claim their rewards");
             var (rewards, claimGas, transferGas) = await valueLayer.ClaimAllAsync(new Uri(url), cancel).ConfigureAwait(false);
             var (perDevice, perDeviceSites, siteBatch) = valueLayer.RegistrationGas();
@@ -170,7 +190,10 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
                 settings.DataDir,
                 valueLayer.Describe(),
                 rewards,
-                new DemoGas(perDevice, perDeviceSites, siteBatch, commitGas.Count == 0 ? 0 : commitGas[commitGas.Count / 2], claimGas, transferGas));
+                new DemoGas(perDevice, perDeviceSites, siteBatch, commitGas.Count == 0 ? 0 : commitGas[commitGas.Count / 2], claimGas, transferGas))
+            {
+                Dr = dr,
+            };
         }
         finally
         {

@@ -9,8 +9,12 @@ internal sealed record DemoSettings(
     double Speed,
     string DataDir,
     TimeSpan Interval,
-    TimeSpan EpochLength)
+    TimeSpan EpochLength,
+    string Scenario = DemoSettings.BaselineScenario)
 {
+    /// <summary>Readings, epochs and rewards only.</summary>
+    public const string BaselineScenario = "baseline";
+
     /// <summary>A summer Monday, so PV, batteries and EVs all have something to do.</summary>
     public static readonly DateTimeOffset Origin = new(2026, 6, 22, 0, 0, 0, TimeSpan.Zero);
 }

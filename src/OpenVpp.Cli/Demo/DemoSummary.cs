@@ -11,7 +11,8 @@ internal static class DemoSummary
         && report.Epochs.All(e => e.Verified && e.CommitTx is not null && e.ChainVerified)
         && report.Rewards.Mismatches == 0
         && report.Faults.Injected.Where(f => !f.Key.EndsWith("_restart", StringComparison.Ordinal))
-            .All(f => report.Faults.DetectedAsExpected.GetValueOrDefault(f.Key) == f.Value);
+            .All(f => report.Faults.DetectedAsExpected.GetValueOrDefault(f.Key) == f.Value)
+        && (report.Dr is null || (report.Dr.Events.Count > 0 && report.Dr.Events.All(e => e.Passed)));
 
     public static string Format(DemoReport r)
     {
@@ -49,6 +50,11 @@ internal static class DemoSummary
         text.AppendLine(c, $"  rewards    emitted {rw.Emitted} base units; {rw.Claims} of {rw.Owners} owners claimed {rw.ClaimedTotal}; mismatches {rw.Mismatches}");
         var g = r.Gas;
         text.AppendLine(c, $"  gas        register {g.RegisterPerDevice:N0}/device in a batch of 100 ({g.RegisterPerDeviceSiteBatches:N0} in the demo's batches of ~{g.SiteBatchSize}), epoch commit {g.EpochCommit:N0}, claim {g.Claim:N0}, transfer {g.Transfer:N0}");
+        foreach (var e in r.Dr?.Events ?? [])
+        {
+            text.AppendLine(c, $"  dr event   {e.Id} {e.Kind} on {e.Region}: {e.Status}, requested {e.RequestedKw:0.00} kW, delivered {e.DeliveredKw:0.00} kW, performance {e.Performance:0.000}, {e.Devices} devices, {e.LimitViolations} limit violations{(e.Feasible ? "" : $", shortfall {e.ShortfallKw:0.00} kW")}");
+        }
+
         text.Append(Passed(r) ? "  verdict    PASS: nothing lost, every fault caught, every root verified and committed, claims match the oracle" : "  verdict    FAIL: see above");
         return text.ToString();
     }
