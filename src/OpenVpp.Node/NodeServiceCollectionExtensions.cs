@@ -62,6 +62,7 @@ internal static class NodeServiceCollectionExtensions
             services.AddSingleton(_ => new ChainContext(chain));
             services.AddSingleton<ChainIndexer>();
             services.AddHostedService(sp => sp.GetRequiredService<ChainIndexer>());
+            services.AddSingleton<FlexibilityCredits>();
             services.AddSingleton<RewardsOracle>();
             services.AddHostedService(sp => sp.GetRequiredService<RewardsOracle>());
         }

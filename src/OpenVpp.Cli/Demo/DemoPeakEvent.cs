@@ -28,8 +28,9 @@ internal sealed class DemoPeakEvent
     private readonly string _nodeUrl;
     private readonly List<(string Id, string Kind, string Region)> _events = [];
 
-    private DemoPeakEvent(HttpClient http, string nodeUrl, OperatorCredentialsDocument credentials, DateTimeOffset day)
+    private DemoPeakEvent(HttpClient http, string nodeUrl, OperatorCredentialsDocument credentials, DateTimeOffset day, TimeSpan epochLength)
     {
+        EpochLength = epochLength;
         _http = http;
         _nodeUrl = nodeUrl;
         _operator = new DemoOperator(http, credentials.VtnUrl, credentials.ClientId, credentials.ClientSecret);
@@ -37,6 +38,8 @@ internal sealed class DemoPeakEvent
     }
 
     public DateTimeOffset EventStart { get; }
+
+    private TimeSpan EpochLength { get; }
 
     public DateTimeOffset EventEnd => EventStart.AddHours(2);
 
@@ -49,7 +52,7 @@ internal sealed class DemoPeakEvent
     /// Creates the operator's and the gateway's OpenADR clients in the node's store before the node starts, writes
     /// their credential files (mode 0600), and returns the scenario with the gateway's extra arguments.
     /// </summary>
-    public static (DemoPeakEvent Scenario, string[] GatewayArguments) Prepare(HttpClient http, string dataDir, string nodeDir, string gatewayDir, string nodeUrl, DateTimeOffset day, TimeSpan venPoll)
+    public static (DemoPeakEvent Scenario, string[] GatewayArguments) Prepare(HttpClient http, string dataDir, string nodeDir, string gatewayDir, string nodeUrl, DateTimeOffset day, TimeSpan epochLength, TimeSpan venPoll)
     {
         Directory.CreateDirectory(nodeDir);
         Directory.CreateDirectory(gatewayDir);
@@ -59,7 +62,7 @@ internal sealed class DemoPeakEvent
         OperatorCredentials.Ensure(venFile, auth, nodeUrl, OpenAdrRole.Ven);
         SqliteConnection.ClearAllPools();
         string[] arguments = ["--ven-credentials", venFile, "--ven-name", "demo-gateway", "--ven-poll", ((long)venPoll.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s"];
-        return (new DemoPeakEvent(http, nodeUrl, op, day), arguments);
+        return (new DemoPeakEvent(http, nodeUrl, op, day, epochLength), arguments);
     }
 
     /// <summary>Publishes the program and both events, each sized from its region's battery headroom now.</summary>
@@ -111,11 +114,38 @@ internal sealed class DemoPeakEvent
             var done = ours.All(o => o.View?["status"]?.GetValue<string>() is "Measured" or "Refused" or "Cancelled");
             if (done || DateTime.UtcNow > deadline)
             {
-                return new DemoDemandResponse([.. ours.Select(o => Describe(o.e.Id, o.e.Kind, o.e.Region, o.View))]);
+                var events = new List<DemoDrEvent>();
+                foreach (var (e, view) in ours)
+                {
+                    events.Add(Describe(e.Id, e.Kind, e.Region, view) with { RewardedFlexibilityWh = await RewardedWhAsync(e.Id, view, cancel).ConfigureAwait(false) });
+                }
+
+                return new DemoDemandResponse(events);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), cancel).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The flexibility Wh the rewards oracle credited for the event, from the published rewards document of its settlement epoch.</summary>
+    private async Task<long> RewardedWhAsync(string eventId, JsonObject? view, CancellationToken cancel)
+    {
+        if (view?["settles_at"]?.GetValue<DateTimeOffset>() is not { } settles)
+        {
+            return 0;
+        }
+
+        var epoch = (long)Math.Floor((settles - DemoSettings.Origin) / EpochLength);
+        using var response = await _http.GetAsync(new Uri($"{_nodeUrl}/v1/epochs/{epoch}/rewards"), cancel).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return 0;
+        }
+
+        var document = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false))!;
+        return (document["flexibility"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(c => c["event_id"]?.GetValue<string>() == eventId)
+            .Sum(c => c["wh"]!.GetValue<long>());
     }
 
     private static DemoDrEvent Describe(string id, string kind, string region, JsonObject? view)

@@ -43,11 +43,14 @@ internal sealed record DemoDrEvent(
     int MissingReadings,
     string? Refusal)
 {
+    /// <summary>Flexibility the rewards oracle credited for the event (delivered Wh × performance, capped), from the published rewards document.</summary>
+    public long RewardedFlexibilityWh { get; init; }
+
     /// <summary>The fleet could cover what was asked (within 50 W).</summary>
     public bool Feasible => ShortfallKw < 0.05;
 
-    /// <summary>Measured, and for a feasible event within 10 % of the request and inside every device limit.</summary>
-    public bool Passed => Status == "Measured" && LimitViolations == 0 && (!Feasible || Performance is >= 0.9 and <= 1.1);
+    /// <summary>Measured; for a feasible event within 10 % of the request; inside every device limit; delivery earned rewards.</summary>
+    public bool Passed => Status == "Measured" && LimitViolations == 0 && (!Feasible || Performance is >= 0.9 and <= 1.1) && (DeliveredKw <= 0 || RewardedFlexibilityWh > 0);
 }
 
 /// <summary>

@@ -57,7 +57,7 @@ internal sealed class DemoRunner(DemoSettings settings, Action<string> progress)
         if (settings.Scenario == DemoPeakEvent.Name)
         {
             // The gateway polls its VTN on the accelerated clock: 5 simulated minutes is about 0.2 s real at 1440x.
-            (peak, var venArguments) = DemoPeakEvent.Prepare(http, settings.DataDir, nodeDir, gatewayDir, url, origin, TimeSpan.FromMinutes(5));
+            (peak, var venArguments) = DemoPeakEvent.Prepare(http, settings.DataDir, nodeDir, gatewayDir, url, origin, settings.EpochLength, TimeSpan.FromMinutes(5));
             gatewayArgs = [.. gatewayArgs, .. venArguments];
         }
 

@@ -52,7 +52,7 @@ internal static class DemoSummary
         text.AppendLine(c, $"  gas        register {g.RegisterPerDevice:N0}/device in a batch of 100 ({g.RegisterPerDeviceSiteBatches:N0} in the demo's batches of ~{g.SiteBatchSize}), epoch commit {g.EpochCommit:N0}, claim {g.Claim:N0}, transfer {g.Transfer:N0}");
         foreach (var e in r.Dr?.Events ?? [])
         {
-            text.AppendLine(c, $"  dr event   {e.Id} {e.Kind} on {e.Region}: {e.Status}, requested {e.RequestedKw:0.00} kW, delivered {e.DeliveredKw:0.00} kW, performance {e.Performance:0.000}, {e.Devices} devices, {e.LimitViolations} limit violations{(e.Feasible ? "" : $", shortfall {e.ShortfallKw:0.00} kW")}");
+            text.AppendLine(c, $"  dr event   {e.Id} {e.Kind} on {e.Region}: {e.Status}, requested {e.RequestedKw:0.00} kW, delivered {e.DeliveredKw:0.00} kW, performance {e.Performance:0.000}, {e.Devices} devices, {e.LimitViolations} limit violations, {e.RewardedFlexibilityWh:N0} Wh rewarded{(e.Feasible ? "" : $", shortfall {e.ShortfallKw:0.00} kW")}");
         }
 
         text.Append(Passed(r) ? "  verdict    PASS: nothing lost, every fault caught, every root verified and committed, claims match the oracle" : "  verdict    FAIL: see above");

@@ -40,4 +40,17 @@ public static class ContributionPoints
         // Every factor is non-negative, so integer division is the floor.
         return weighted * completenessPpm * keptPpm / (denominator * PpmSquared);
     }
+
+    /// <summary>
+    /// Points for verified demand-response delivery: floor(flexibility × w_f × kept). Not scaled by completeness: the
+    /// event's own measurement already counted missing intervals as delivering nothing.
+    /// </summary>
+    public static BigInteger Flexibility(long flexibilityWh, bool excluded, RewardParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentOutOfRangeException.ThrowIfNegative(flexibilityWh);
+        var rate = parameters.FlexibilityWhPoints;
+        var keptPpm = excluded ? parameters.ImplausibleDevicePointsPpm : Ppm.Whole;
+        return (BigInteger)flexibilityWh * rate.Points * keptPpm / ((BigInteger)rate.PerUnits * Ppm.Whole);
+    }
 }

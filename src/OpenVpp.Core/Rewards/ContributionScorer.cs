@@ -15,11 +15,13 @@ public static class ContributionScorer
     /// <param name="implausibleDevices">Devices with at least one reading rejected as implausible in the epoch.</param>
     /// <param name="devices">Reward profiles by device id; readings of other devices are counted and skipped.</param>
     /// <param name="parameters">The network's reward rules.</param>
+    /// <param name="flexibilityWh">Verified demand-response delivery credited this epoch, Wh per device (none when null).</param>
     public static ContributionScores Score(
         IEnumerable<Reading> acceptedReadings,
         IReadOnlySet<DeviceId> implausibleDevices,
         IReadOnlyDictionary<DeviceId, DeviceRewardProfile> devices,
-        RewardParameters parameters)
+        RewardParameters parameters,
+        IReadOnlyDictionary<DeviceId, long>? flexibilityWh = null)
     {
         ArgumentNullException.ThrowIfNull(acceptedReadings);
         ArgumentNullException.ThrowIfNull(implausibleDevices);
@@ -55,6 +57,19 @@ public static class ContributionScorer
         foreach (var reading in distinct.Values)
         {
             TallyFor(tallies, devices[reading.DeviceId]).Add(reading);
+        }
+
+        foreach (var (id, wh) in flexibilityWh ?? new Dictionary<DeviceId, long>())
+        {
+            if (wh < 0)
+            {
+                throw new ArgumentException($"Device {id} has negative flexibility ({wh} Wh).", nameof(flexibilityWh));
+            }
+
+            if (wh > 0 && devices.TryGetValue(id, out var profile))
+            {
+                TallyFor(tallies, profile).AddFlexibility(wh);
+            }
         }
 
         // A flagged device with nothing accepted still gets a row, so the export shows why it earned nothing.

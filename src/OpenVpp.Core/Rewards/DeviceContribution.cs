@@ -31,4 +31,8 @@ public sealed record DeviceContribution(
     int ReportedIntervals,
     int CompletenessPpm,
     bool Excluded,
-    BigInteger Points);
+    BigInteger Points)
+{
+    /// <summary>Verified demand-response delivery credited this epoch (performance-capped Wh); earns <see cref="RewardParameters.FlexibilityWhPoints"/> on top, unscaled by completeness.</summary>
+    public long FlexibilityWh { get; init; }
+}

@@ -13,6 +13,9 @@ internal sealed class DeviceTally(DeviceRewardProfile profile)
     private long _exportedWh;
     private long _coveredMs;
     private int _readings;
+    private long _flexibilityWh;
+
+    public void AddFlexibility(long wh) => _flexibilityWh = checked(_flexibilityWh + wh);
 
     public void Add(Reading reading)
     {
@@ -31,9 +34,7 @@ internal sealed class DeviceTally(DeviceRewardProfile profile)
                 break;
             case DeviceKind.EvCharger:
             case DeviceKind.HouseholdLoad:
-                // Seam for demand response: these earn for flexibility (load shifted or shed against a baseline when
-                // dispatched), which needs the DR event data. It will be a further quantity here, a weight in
-                // RewardParameters and a term in ContributionPoints; until then they report but earn nothing.
+                // These earn only for flexibility (AddFlexibility), verified per demand-response event.
                 break;
             default:
                 throw new ArgumentException($"Device {profile.Id} has an unknown kind {profile.Kind}.", nameof(reading));
@@ -46,7 +47,8 @@ internal sealed class DeviceTally(DeviceRewardProfile profile)
         // so the row's points can be recomputed from the row.
         var storageWhH = (long)((BigInteger)profile.CapacityWh * _coveredMs / MillisecondsPerHour);
         var completenessPpm = (int)Math.Min(Ppm.Whole, (long)_readings * Ppm.Whole / parameters.ExpectedIntervalsPerEpoch);
-        var points = ContributionPoints.Compute(_producedWh, _exportedWh, storageWhH, completenessPpm, implausible, parameters);
+        var points = ContributionPoints.Compute(_producedWh, _exportedWh, storageWhH, completenessPpm, implausible, parameters)
+            + ContributionPoints.Flexibility(_flexibilityWh, implausible, parameters);
         return new DeviceContribution(
             profile.Id,
             profile.Owner,
@@ -57,6 +59,9 @@ internal sealed class DeviceTally(DeviceRewardProfile profile)
             _readings,
             completenessPpm,
             implausible,
-            points);
+            points)
+        {
+            FlexibilityWh = _flexibilityWh,
+        };
     }
 }

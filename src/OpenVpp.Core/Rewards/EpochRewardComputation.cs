@@ -15,7 +15,7 @@ public sealed record EpochRewardComputation(
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(inputs.Previous, nameof(inputs));
-        var scores = ContributionScorer.Score(inputs.AcceptedReadings, inputs.ImplausibleDevices, inputs.Devices, inputs.Parameters);
+        var scores = ContributionScorer.Score(inputs.AcceptedReadings, inputs.ImplausibleDevices, inputs.Devices, inputs.Parameters, inputs.FlexibilityWhByDevice());
         var rewards = RewardAllocator.Allocate(inputs.Epoch, scores.Contributions, inputs.Parameters);
         var cumulative = inputs.Previous.Apply(rewards);
         return new EpochRewardComputation(scores, rewards, cumulative, RewardTree.Build(cumulative));

@@ -22,7 +22,7 @@ public static class EpochRewardsDocuments
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(readings);
         ArgumentNullException.ThrowIfNull(result);
-        var seen = readings.Select(r => r.DeviceId).ToHashSet();
+        var seen = readings.Select(r => r.DeviceId).Concat((inputs.Flexibility ?? []).Select(c => c.DeviceId)).ToHashSet();
         var p = inputs.Parameters;
         return new EpochRewardsDocument(
             Version,
@@ -32,7 +32,8 @@ public static class EpochRewardsDocuments
             new RewardParametersDocument(
                 Text(p.InitialEpochEmission), p.HalvingIntervalEpochs, p.GenesisEpoch,
                 [p.ProducedWhPoints.Points, p.ProducedWhPoints.PerUnits], [p.ExportedWhPoints.Points, p.ExportedWhPoints.PerUnits],
-                [p.StorageWhHPoints.Points, p.StorageWhHPoints.PerUnits], p.ExpectedIntervalsPerEpoch, p.ImplausibleDevicePointsPpm),
+                [p.StorageWhHPoints.Points, p.StorageWhHPoints.PerUnits], p.ExpectedIntervalsPerEpoch, p.ImplausibleDevicePointsPpm,
+                [p.FlexibilityWhPoints.Points, p.FlexibilityWhPoints.PerUnits]),
             [.. inputs.Devices.Values.Where(d => seen.Contains(d.Id)).OrderBy(d => d.Id.ToString(), StringComparer.Ordinal)
                 .Select(d => new RewardDeviceDocument(d.Id.ToString(), d.Owner.ToString(), d.Kind.ToWire(), d.CapacityWh))],
             [.. inputs.ImplausibleDevices.Select(d => d.ToString()).Order(StringComparer.Ordinal)],
@@ -40,12 +41,16 @@ public static class EpochRewardsDocuments
             Balances(inputs.Previous),
             [.. result.Scores.Contributions.Select(c => new ContributionDocument(
                 c.DeviceId.ToString(), c.Owner.ToString(), c.Kind.ToWire(), c.ProducedWh, c.ExportedWh, c.StorageWhH,
-                c.ReportedIntervals, c.CompletenessPpm, c.Excluded, Text(c.Points)))],
+                c.ReportedIntervals, c.CompletenessPpm, c.Excluded, Text(c.Points), c.FlexibilityWh))],
             Text(result.Rewards.ScheduledEmission),
             Text(result.Rewards.Issued),
             [.. result.Rewards.Owners.Select(o => new OwnerRewardDocument(o.Owner.ToString(), Text(o.Points), Text(o.Amount)))],
             Balances(result.Cumulative),
-            HexBytes.ToHex(result.Tree.Root));
+            HexBytes.ToHex(result.Tree.Root),
+            inputs.Flexibility is { Count: > 0 } credits
+                ? [.. credits.OrderBy(c => c.DeviceId.ToString(), StringComparer.Ordinal).ThenBy(c => c.EventId, StringComparer.Ordinal)
+                    .Select(c => new FlexibilityCreditDocument(c.DeviceId.ToString(), c.EventId, c.Wh))]
+                : null);
     }
 
     /// <summary>The balances after the document's epoch.</summary>
@@ -71,6 +76,10 @@ public static class EpochRewardsDocuments
             ExpectedIntervalsPerEpoch = p.ExpectedIntervalsPerEpoch,
             ImplausibleDevicePointsPpm = p.ImplausibleDevicePointsPpm,
         };
+        if (p.FlexibilityWhPoints is { } flexibilityRate)
+        {
+            parameters = parameters with { FlexibilityWhPoints = Rate(flexibilityRate) };
+        }
         var devices = new Dictionary<DeviceId, DeviceRewardProfile>();
         foreach (var d in document.Devices)
         {
@@ -90,7 +99,8 @@ public static class EpochRewardsDocuments
             document.ImplausibleDevices.Select(DeviceId.Parse).ToHashSet(),
             devices,
             previous,
-            parameters);
+            parameters,
+            [.. (document.Flexibility ?? []).Select(c => new FlexibilityCredit(DeviceId.Parse(c.DeviceId), c.EventId, c.Wh))]);
     }
 
     /// <summary>The data root the document's epoch commits to, recomputed from signed readings.</summary>

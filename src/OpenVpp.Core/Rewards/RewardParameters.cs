@@ -51,6 +51,13 @@ public sealed record RewardParameters
     /// <summary>Points per Wh exported to the grid, as a grid meter measures it.</summary>
     public PointRate ExportedWhPoints { get; init => field = Checked(value, nameof(ExportedWhPoints)); } = new(1, 1);
 
+    /// <summary>
+    /// Points per Wh of verified demand-response delivery (delivered against the baseline, performance-capped, see
+    /// <see cref="DemandResponse.Verification.FlexibilityReward"/>): energy moved when the grid asked is worth more
+    /// than energy at any hour.
+    /// </summary>
+    public PointRate FlexibilityWhPoints { get; init => field = Checked(value, nameof(FlexibilityWhPoints)); } = new(10, 1);
+
     /// <summary>Points per Wh·h of storage made available: battery capacity (Wh) × hours its readings cover.</summary>
     public PointRate StorageWhHPoints { get; init => field = Checked(value, nameof(StorageWhHPoints)); } = new(1, 10);
 

@@ -21,7 +21,11 @@ public sealed record EpochRewardsDocument(
     string Issued,
     IReadOnlyList<OwnerRewardDocument> Owners,
     IReadOnlyList<RewardBalanceDocument> Cumulative,
-    string RewardRoot);
+    string RewardRoot,
+    IReadOnlyList<FlexibilityCreditDocument>? Flexibility = null);
+
+/// <summary>Verified demand-response delivery credited to a device in the epoch: the event it was measured for and its performance-capped Wh.</summary>
+public sealed record FlexibilityCreditDocument(string DeviceId, string EventId, long Wh);
 
 public sealed record RewardParametersDocument(
     string InitialEpochEmission,
@@ -31,7 +35,8 @@ public sealed record RewardParametersDocument(
     long[] ExportedWhPoints,
     long[] StorageWhHPoints,
     int ExpectedIntervalsPerEpoch,
-    int ImplausibleDevicePointsPpm);
+    int ImplausibleDevicePointsPpm,
+    long[]? FlexibilityWhPoints = null);
 
 public sealed record RewardDeviceDocument(string DeviceId, string Owner, string Kind, long CapacityWh);
 
@@ -49,7 +54,8 @@ public sealed record ContributionDocument(
     int ReportedIntervals,
     int CompletenessPpm,
     bool Excluded,
-    string Points);
+    string Points,
+    long FlexibilityWh = 0);
 
 /// <summary>GET /v1/rewards/{account}: what an owner can claim and the proof for it.</summary>
 public sealed record RewardClaimView(

@@ -35,4 +35,8 @@ internal static partial class NodeChainLog
     [LoggerMessage(EventId = 107, Level = LogLevel.Error,
         Message = "The rewards oracle failed ({Error}); attempt {Failures}, retrying with backoff")]
     public static partial void OracleFailed(ILogger logger, string error, int failures);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Debug,
+        Message = "The rewards oracle holds epoch {Epoch} until demand-response event {EventId}, which settles in it, is measured")]
+    public static partial void OracleWaitsForDemandResponse(ILogger logger, long epoch, string eventId);
 }

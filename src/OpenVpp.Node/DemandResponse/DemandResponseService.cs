@@ -71,6 +71,9 @@ internal sealed partial class DemandResponseService : BackgroundService
         };
     }
 
+    /// <summary>Whether the service runs (a disabled one holds no events that will ever settle).</summary>
+    public bool Enabled => _options.Enabled;
+
     /// <summary>Every event the service holds, as last saved.</summary>
     public IReadOnlyList<DrEventState> Snapshot() => [.. _published.Values.OrderBy(s => s.Start).ThenBy(s => s.EventId, StringComparer.Ordinal)];
 
@@ -248,6 +251,11 @@ internal sealed partial class DemandResponseService : BackgroundService
             {
                 state.Status = DrStatus.Refused;
                 state.Refusal = $"event {item.Id} reached the node after it started ({request.Start:O}); the fleet needs {_options.Lead} of lead time";
+            }
+
+            if (state.Status != DrStatus.Refused)
+            {
+                state.SettlesAt = state.End + _options.LateReadingAllowance;
             }
 
             if (state.Status == DrStatus.Refused)

@@ -52,6 +52,12 @@ internal sealed class DrEventState
 
     public DateTimeOffset? DispatchedAt { get; set; }
 
+    /// <summary>
+    /// When its flexibility is credited: the rewards oracle puts it in the epoch holding this instant (the event's
+    /// end plus the late-reading allowance, fixed when scheduled), and waits for the measurement if need be.
+    /// </summary>
+    public DateTimeOffset? SettlesAt { get; set; }
+
     public List<DrRegionPlan> RegionPlans { get; set; } = [];
 
     public List<DrDevicePlan> Devices { get; set; } = [];

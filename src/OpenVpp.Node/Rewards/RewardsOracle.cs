@@ -9,6 +9,7 @@ using OpenVpp.Core.Readings;
 using OpenVpp.Core.Rewards;
 using OpenVpp.Core.Wire;
 using OpenVpp.Node.Chain;
+using OpenVpp.Node.DemandResponse;
 using OpenVpp.Node.Registry;
 using OpenVpp.Storage;
 using OpenVpp.Storage.Chain;
@@ -29,6 +30,7 @@ internal sealed class RewardsOracle(
     IRewardStore rewards,
     IChainIndexStore index,
     DeviceRegistry registry,
+    FlexibilityCredits flexibility,
     ILogger<RewardsOracle> logger) : BackgroundService
 {
     private const string Logged = "openvpp.logged";
@@ -63,7 +65,19 @@ internal sealed class RewardsOracle(
             var committed = 0;
             while (lastSealed is { } sealedUpTo && next <= sealedUpTo)
             {
-                var record = await rewards.GetAsync(next, cancellationToken) ?? await ComputeAsync(next, cancellationToken);
+                var record = await rewards.GetAsync(next, cancellationToken);
+                if (record is null)
+                {
+                    // Demand-response delivery settling in this epoch is part of its rewards: wait for its measurement.
+                    if (!flexibility.TryGet(next, out var credits, out var waitingFor))
+                    {
+                        NodeChainLog.OracleWaitsForDemandResponse(logger, next, waitingFor!);
+                        break;
+                    }
+
+                    record = await ComputeAsync(next, credits, cancellationToken);
+                }
+
                 await CommitAsync(record, cancellationToken);
                 committed++;
                 next++;
@@ -95,7 +109,7 @@ internal sealed class RewardsOracle(
         }
     }
 
-    private async Task<EpochRewardRecord> ComputeAsync(long epoch, CancellationToken cancellationToken)
+    private async Task<EpochRewardRecord> ComputeAsync(long epoch, IReadOnlyList<FlexibilityCredit> credits, CancellationToken cancellationToken)
     {
         var sealedEpoch = await epochs.GetAsync(epoch, cancellationToken);
         var dataRoot = sealedEpoch?.Root ?? new byte[32];
@@ -124,7 +138,7 @@ internal sealed class RewardsOracle(
             ? CumulativeRewards.Empty
             : EpochRewardsDocuments.CumulativeAfter(Parse(previousRecord.ComputationJson));
         var parameters = chain.Options.Rewards with { GenesisEpoch = chain.Options.Manifest.FirstEpoch };
-        var inputs = new EpochRewardInputs(epoch, readings, implausible, profiles, previous, parameters);
+        var inputs = new EpochRewardInputs(epoch, readings, implausible, profiles, previous, parameters, credits);
         var result = EpochRewardComputation.Compute(inputs);
         var document = EpochRewardsDocuments.Create(inputs, readings, dataRoot, result);
         var record = new EpochRewardRecord(epoch, result.Tree.Root, result.Rewards.Issued,
