@@ -23,17 +23,22 @@ public sealed class DemoPeakEventTests : IDisposable
 
         var dr = Assert.IsType<DemoDemandResponse>(report.Dr);
         Assert.NotEmpty(dr.Events);
+        var logs = Path.Combine(_dir, "logs");
         Assert.All(dr.Events, e =>
         {
-            Assert.Equal("Measured", e.Status);
+            Assert.True(e.Status == "Measured", $"{e} ({Tail(Path.Combine(logs, "node.log"))})");
             Assert.True(e.Feasible, $"{e.Id} was sized to be feasible but fell {e.ShortfallKw} kW short");
             Assert.True(e.RequestedKw > 0 && e.Devices > 0, $"{e.Id} asked nothing or dispatched nobody");
-            Assert.InRange(e.Performance, 0.9, 1.1);
+            Assert.True(e.Performance is >= 0.9 and <= 1.1, $"{e}\n{Tail(Path.Combine(logs, "gateway.log"))}");
+            Assert.True(e.RewardedFlexibilityWh > 0, $"{e} earned no flexibility reward");
             Assert.Equal(0, e.LimitViolations);
             Assert.Equal(0, e.MissingReadings);
         });
         Assert.True(DemoSummary.Passed(report), string.Join('\n', log));
     }
+
+    private static string Tail(string path) =>
+        File.Exists(path) ? string.Join('\n', File.ReadLines(path).Where(l => l.Contains("OpenADR", StringComparison.Ordinal) || l.Contains("Demand response", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(40)) : $"no {path}";
 
     public void Dispose()
     {

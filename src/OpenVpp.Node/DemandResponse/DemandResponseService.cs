@@ -146,6 +146,11 @@ internal sealed partial class DemandResponseService : BackgroundService
                 WriteChildren(state);
             }
 
+            if (state.Status == DrStatus.Dispatched && now >= state.Start + state.Interval && now < state.End)
+            {
+                await ObserveAsync(state, now, cancellationToken).ConfigureAwait(false);
+            }
+
             if (state.Status == DrStatus.Dispatched && now >= state.End + state.Interval && await ReadyToMeasureAsync(state, now, cancellationToken).ConfigureAwait(false))
             {
                 await MeasureAsync(state, now, cancellationToken).ConfigureAwait(false);
@@ -394,6 +399,55 @@ internal sealed partial class DemandResponseService : BackgroundService
         };
     }
 
+    /// <summary>After each event interval: look for drop-outs and under-delivery, and re-dispatch the intervals still to come.</summary>
+    private async Task ObserveAsync(DrEventState state, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var slot = (int)((now - state.Start).Ticks / state.Interval.Ticks) - 1;
+        if (slot <= state.LastObservedSlot || slot >= state.ValuesW.Count)
+        {
+            return;
+        }
+
+        var slotStart = state.Start + (state.Interval * slot);
+        var slotEnd = slotStart + state.Interval;
+        var readings = new Dictionary<string, IReadOnlyList<Reading>>(StringComparer.Ordinal);
+        foreach (var device in state.Devices)
+        {
+            var stored = await _readings.GetByDeviceAsync(DeviceId.Parse(device.DeviceId), slotStart - state.Interval, slotEnd, 4, cancellationToken).ConfigureAwait(false);
+            readings[device.DeviceId] = [.. stored.Select(s => s.Reading)];
+        }
+
+        // Readings travel for a moment after their interval ends: give them half an interval before calling anyone absent.
+        if (now < slotEnd + (state.Interval / 2) && readings.Values.Any(r => r.All(x => x.IntervalStart != slotStart)))
+        {
+            return;
+        }
+
+        state.LastObservedSlot = slot;
+        var firstSlot = (int)Math.Ceiling((now + (state.Interval / 2) - state.Start) / state.Interval);
+        if (DrRedispatcher.Observe(state, slot, readings) && firstSlot < state.ValuesW.Count)
+        {
+            var changed = DrRedispatcher.Redispatch(state, firstSlot);
+            foreach (var device in changed.Where(d => d.ChildEventId is not null))
+            {
+                var answer = _vtn.Replace(Principal, OpenAdrCollection.Events, device.ChildEventId!, ChildEvent(state, device, device.ChildEventName(state.EventId)));
+                if (answer.Problem is { } problem)
+                {
+                    LogChildFailed(_logger, state.EventId, device.ResourceName, problem);
+                }
+            }
+
+            var failing = string.Join(", ", state.Observations.Where(o => o.Slot == slot).Select(o => o.Dropped ? $"{o.DeviceId} dropped out" : $"{o.DeviceId} delivered {o.DeliveredW:F0} W"));
+            LogRedispatched(_logger, state.EventId, slot, failing, changed.Count, firstSlot);
+            if (changed.Any(d => d.ChildEventId is null))
+            {
+                state.Status = DrStatus.Dispatching;
+            }
+        }
+
+        Save(state);
+    }
+
     private async Task<bool> ReadyToMeasureAsync(DrEventState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (now >= state.End + _options.LateReadingAllowance)
@@ -502,6 +556,9 @@ internal sealed partial class DemandResponseService : BackgroundService
 
     [LoggerMessage(908, LogLevel.Warning, "Demand response: the VTN refused the measurement report on {EventId}: {Problem}")]
     private static partial void LogReportFailed(ILogger logger, string eventId, string problem);
+
+    [LoggerMessage(910, LogLevel.Warning, "Demand response: event {EventId} interval {Slot}: {Failing}; re-dispatched {Devices} devices from interval {FirstSlot}")]
+    private static partial void LogRedispatched(ILogger logger, string eventId, int slot, string failing, int devices, int firstSlot);
 
     [LoggerMessage(909, LogLevel.Information, "Demand response: event {EventId} was deleted by its operator; {Devices} per-device events withdrawn")]
     private static partial void LogCancelled(ILogger logger, string eventId, int devices);

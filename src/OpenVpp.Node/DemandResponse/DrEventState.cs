@@ -62,6 +62,18 @@ internal sealed class DrEventState
 
     public List<DrDevicePlan> Devices { get; set; } = [];
 
+    /// <summary>
+    /// The whole fleet as frozen at dispatch, dispatched or not, in dispatcher order: re-dispatch replays the same
+    /// plan from it (the dispatcher is pure) and moves what failing devices leave to the others' headroom.
+    /// </summary>
+    public List<DrFleetMember> Fleet { get; set; } = [];
+
+    /// <summary>Devices seen failing so far: dropped out, or delivering under 80 % (then held at what they delivered, W).</summary>
+    public List<DrObservation> Observations { get; set; } = [];
+
+    /// <summary>The last event interval whose readings were checked for drop-outs and under-delivery (−1: none yet).</summary>
+    public int LastObservedSlot { get; set; } = -1;
+
     public DrEventResult? Result { get; set; }
 
     public DateTimeOffset End => Start + (Interval * ValuesW.Count);
@@ -126,6 +138,52 @@ internal sealed class DrDevicePlan
     public string? ChildEventId { get; set; }
 
     public string ChildEventName(string parentId) => $"{DrEventReader.ChildPrefix}{parentId}:{ResourceName}";
+}
+
+/// <summary>One fleet device as the dispatcher saw it at dispatch (<see cref="Core.DemandResponse.Dispatch.FlexibleDevice"/>'s fields).</summary>
+internal sealed class DrFleetMember
+{
+    public required string DeviceId { get; init; }
+
+    public required string ResourceName { get; init; }
+
+    public required string Region { get; init; }
+
+    public required Core.Devices.DeviceKind Kind { get; init; }
+
+    public long NameplatePowerW { get; init; }
+
+    public DateTimeOffset BaselineIntervalStart { get; init; }
+
+    public int RegionIndex { get; init; }
+
+    public double MaxDeliverW { get; init; }
+
+    public double MaxDrawW { get; init; }
+
+    public double BaselineW { get; init; }
+
+    public double StoredWh { get; init; }
+
+    public double ReserveWh { get; init; }
+
+    public double CapacityWh { get; init; }
+
+    public double Efficiency { get; init; }
+
+    public FlexibleDevice ToFlexible() => new(Kind, RegionIndex, 0, MaxDeliverW, MaxDrawW, BaselineW, StoredWh, ReserveWh, CapacityWh, Efficiency, 0, default);
+}
+
+/// <summary>A device seen failing during an event, and in which interval.</summary>
+internal sealed class DrObservation
+{
+    public required string DeviceId { get; init; }
+
+    public int Slot { get; init; }
+
+    public bool Dropped { get; init; }
+
+    public double DeliveredW { get; init; }
 }
 
 /// <summary>The measured outcome of an event (kW are means over its intervals).</summary>

@@ -69,6 +69,23 @@ internal static class DrPlanner
             });
         }
 
+        state.Fleet = [.. members.Select((m, i) => new DrFleetMember
+        {
+            DeviceId = m.Member.Device.Id.ToString(),
+            ResourceName = m.Member.ResourceName,
+            Region = m.Member.Device.Region,
+            Kind = m.Member.Device.Kind,
+            NameplatePowerW = m.Member.Device.NameplatePowerW,
+            BaselineIntervalStart = m.Baseline.IntervalStart,
+            RegionIndex = fleet[i].RegionIndex,
+            MaxDeliverW = fleet[i].MaxDeliverW,
+            MaxDrawW = fleet[i].MaxDrawW,
+            BaselineW = fleet[i].BaselineW,
+            StoredWh = fleet[i].StoredWh,
+            ReserveWh = fleet[i].ReserveWh,
+            CapacityWh = fleet[i].CapacityWh,
+            Efficiency = fleet[i].Efficiency,
+        })];
         state.RegionPlans = [.. request.Regions.Select((region, r) => new DrRegionPlan
         {
             Region = region,

@@ -159,6 +159,66 @@ public sealed class DemandResponseServiceTests : IAsyncLifetime
         Assert.Contains("reading grid", state.Refusal);
     }
 
+    [Fact]
+    public async Task A_battery_that_under_delivers_is_held_there_and_the_rest_moves_to_the_other_battery()
+    {
+        await _vtn.Node.RegisterAsync([
+            .. _batteries.Select(k => TestData.Registration(k, DeviceKind.Battery, 5_000, "nl-north", 10_000)),
+            .. _meters.Select(k => TestData.Registration(k, DeviceKind.GridMeter, 17_000, "nl-north", 0)),
+            TestData.Registration(_southBattery, DeviceKind.Battery, 5_000, "nl-south", 10_000)]);
+        var venToken = await _vtn.Client.TokenAsync(_vtn.Ven1.ClientId, _vtn.Ven1.ClientSecret);
+        var ven = await _vtn.Client.OkAsync(HttpMethod.Post, "/vens", "/vens", venToken, new JsonObject { ["objectType"] = "VEN_VEN_REQUEST", ["venName"] = "home-gateway" }, HttpStatusCode.Created);
+        foreach (var (key, name) in _batteries.Select((k, i) => (k, $"battery-{i}")))
+        {
+            await _vtn.Client.OkAsync(HttpMethod.Post, "/resources", "/resources", venToken, new JsonObject
+            {
+                ["objectType"] = "VEN_RESOURCE_REQUEST",
+                ["resourceName"] = name,
+                ["venID"] = ven["id"]!.GetValue<string>(),
+                ["attributes"] = new JsonArray(new JsonObject { ["type"] = "OPENVPP_DEVICE_ID", ["values"] = new JsonArray(key.Id.ToString()) }),
+            }, HttpStatusCode.Created);
+        }
+
+        for (var at = EventStart.AddMinutes(-75); at < EventStart.AddMinutes(-45); at += Interval)
+        {
+            await IngestIntervalAsync(at, batteryW: 0, soc: 8_000, meterImportW: 3_000);
+        }
+
+        var operatorToken = await _vtn.Client.TokenAsync(_vtn.Operator.ClientId, _vtn.Operator.ClientSecret);
+        var program = await _vtn.Client.OkAsync(HttpMethod.Post, "/programs", "/programs", operatorToken, new JsonObject { ["programName"] = "north-peak" }, HttpStatusCode.Created);
+        var parent = await CreateEventAsync(program["id"]!.GetValue<string>(), "nl-north", "DISPATCH_SETPOINT_RELATIVE", -4, 4);
+        var service = _vtn.Node.App.Services.GetRequiredService<DemandResponseService>();
+        _vtn.Time.SetUtcNow(EventStart.AddMinutes(-30));
+        await service.TickAsync(default);
+        var lazy = _batteries[1].Id.ToString();
+
+        // 16:15 to 17:15: idle before the event; in its first interval battery-0 gives its 2 kW, battery-1 nothing.
+        for (var at = EventStart.AddMinutes(-45); at < EventStart.AddMinutes(15); at += Interval)
+        {
+            await IngestIntervalAsync(at, batteryW: 0, soc: 8_000, meterImportW: 3_000, deliveringW: at >= EventStart ? new Dictionary<DeviceId, int> { [_batteries[0].Id] = 2_000 } : null);
+        }
+
+        await service.TickAsync(default);
+        var state = service.Snapshot().Single(s => s.EventId == parent);
+        var observation = Assert.Single(state.Observations);
+        Assert.Equal(lazy, observation.DeviceId);
+        Assert.Equal(0, observation.DeliveredW, 1);
+
+        // Interval 1 is already under way at 17:15 and stays as sent; from interval 2 battery-0 carries all 4 kW.
+        var active = state.Devices.Single(d => d.DeviceId == _batteries[0].Id.ToString());
+        var held = state.Devices.Single(d => d.DeviceId == lazy);
+        Assert.Equal([2_000, 2_000, 4_000, 4_000], active.ExpectedW.Select(w => Math.Round(w)));
+        Assert.Equal([2_000, 2_000, 0, 0], held.ExpectedW.Select(w => Math.Round(w)));
+        Assert.All(state.RegionPlans[0].AllocatedW.Skip(2), w => Assert.Equal(4_000, w, 1));
+
+        // The VEN sees the change on battery-0's event: -4 kW from 17:30.
+        venToken = await _vtn.Client.TokenAsync(_vtn.Ven1.ClientId, _vtn.Ven1.ClientSecret);
+        var child = Assert.Single((await _vtn.Client.OkAsync(HttpMethod.Get, "/events?targets=battery-0", "/events", venToken)).AsArray())!;
+        Assert.Equal([-2.0, -2.0, -4.0, -4.0], child["intervals"]!.AsArray().Select(i => i!["payloads"]![0]!["values"]![0]!.GetValue<double>()));
+        var heldChild = Assert.Single((await _vtn.Client.OkAsync(HttpMethod.Get, "/events?targets=battery-1", "/events", venToken)).AsArray())!;
+        Assert.Equal(2, heldChild["intervals"]!.AsArray().Count);
+    }
+
     private async Task<string> CreateEventAsync(string programId, string region, string type, double valueKw, int intervals)
     {
         var token = await _vtn.Client.TokenAsync(_vtn.Operator.ClientId, _vtn.Operator.ClientSecret);
@@ -179,14 +239,15 @@ public sealed class DemandResponseServiceTests : IAsyncLifetime
     }
 
     /// <summary>Signs and ingests one interval for every device, moving the clock to the interval's end first.</summary>
-    private async Task IngestIntervalAsync(DateTimeOffset at, int batteryW, ushort soc, int meterImportW)
+    private async Task IngestIntervalAsync(DateTimeOffset at, int batteryW, ushort soc, int meterImportW, Dictionary<DeviceId, int>? deliveringW = null)
     {
         _vtn.Time.SetUtcNow(at + Interval);
         var readings = new List<string>();
         foreach (var key in _batteries.Append(_southBattery))
         {
-            var wh = batteryW / 4;
-            readings.Add(TestData.Sign(key, new Reading(key.Id, Next(key.Id), at, at + Interval, 0, wh, batteryW, Math.Max(batteryW, 1), key == _southBattery ? (ushort)8_000 : soc, 10_000, ReadingStatus.None)));
+            var w = deliveringW?.GetValueOrDefault(key.Id, 0) ?? batteryW;
+            var wh = w / 4;
+            readings.Add(TestData.Sign(key, new Reading(key.Id, Next(key.Id), at, at + Interval, 0, wh, w, Math.Max(w, 1), key == _southBattery ? (ushort)8_000 : soc, 10_000, ReadingStatus.None)));
         }
 
         foreach (var key in _meters)
