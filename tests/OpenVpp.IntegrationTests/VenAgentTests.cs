@@ -125,6 +125,81 @@ public sealed class VenAgentTests : IAsyncLifetime
         Assert.Null(fleet.StateOf(battery).Control);
     }
 
+    [Fact]
+    public async Task A_subscribed_gateway_sees_a_new_event_through_its_webhook_long_before_its_next_poll()
+    {
+        var auth = _node.Services.GetRequiredService<OpenAdrAuth>();
+        var venClient = auth.CreateClient(OpenAdrRole.Ven);
+        var op = auth.CreateClient(OpenAdrRole.BusinessLogic);
+        var fleet = new SimulatedFleetAdapter(new FleetOptions(5, 40, new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(15)));
+        using var http = new HttpClient();
+        var options = new VenOptions
+        {
+            VtnUrl = new Uri(_vtn), ClientId = venClient.ClientId, ClientSecret = venClient.ClientSecret, VenName = "gateway-hook",
+            PollInterval = TimeSpan.FromHours(1), CallbackListenUrl = new Uri("http://127.0.0.1:0"),
+        };
+
+        async Task<(VenAgent Agent, DispatchInstructions Instructions)> StartAgentAsync()
+        {
+            var instructions = new DispatchInstructions();
+            var agent = new VenAgent(new VtnConnection(http, options, TimeProvider.System), options, instructions, [fleet], TimeProvider.System, NullLogger<VenAgent>.Instance, name => $"id-of-{name}");
+            await agent.StartAsync(default);
+            for (var i = 0; i < 200 && agent.SubscriptionId is null; i++)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.NotNull(agent.SubscriptionId);
+            return (agent, instructions);
+        }
+
+        // A restart subscribes again with its new listener: the ven's one subscription is replaced, not duplicated.
+        var (first, _) = await StartAgentAsync();
+        var firstSubscription = first.SubscriptionId;
+        await first.StopAsync(default);
+        first.Dispose();
+        var (agent, instructions) = await StartAgentAsync();
+        Assert.Equal(firstSubscription, agent.SubscriptionId);
+
+        using var operatorHttp = new HttpClient();
+        operatorHttp.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(operatorHttp, op));
+        var subscriptions = (await Send(operatorHttp, HttpMethod.Get, "/subscriptions")).AsArray();
+        var subscription = Assert.Single(subscriptions)!;
+        Assert.StartsWith("http://127.0.0.1:", subscription["objectOperations"]![0]!["callbackUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var battery = fleet.Devices.First(d => d.Descriptor.Kind == DeviceKind.Battery).Descriptor.Name;
+        var resource = (await Send(operatorHttp, HttpMethod.Get, $"/resources?resourceName={battery}")).AsArray().Single()!;
+        await Send(operatorHttp, HttpMethod.Put, $"/resources/{resource["id"]}", new JsonObject
+        {
+            ["objectType"] = "BL_RESOURCE_REQUEST",
+            ["clientID"] = venClient.ClientId,
+            ["resourceName"] = battery,
+            ["venID"] = resource["venID"]!.GetValue<string>(),
+            ["targets"] = new JsonArray(battery),
+        });
+        var program = await Send(operatorHttp, HttpMethod.Post, "/programs", new JsonObject { ["programName"] = "hooked" });
+        var start = new DateTimeOffset(2026, 12, 6, 17, 0, 0, TimeSpan.Zero);
+        var ev = await Send(operatorHttp, HttpMethod.Post, "/events", new JsonObject
+        {
+            ["programID"] = program["id"]!.GetValue<string>(),
+            ["targets"] = new JsonArray(battery),
+            ["intervalPeriod"] = new JsonObject { ["start"] = "2026-12-06T17:00:00Z", ["duration"] = "PT15M" },
+            ["payloadDescriptors"] = new JsonArray(new JsonObject { ["objectType"] = "EVENT_PAYLOAD_DESCRIPTOR", ["payloadType"] = "DISPATCH_SETPOINT", ["units"] = "KW" }),
+            ["intervals"] = new JsonArray(new JsonObject { ["id"] = 0, ["payloads"] = new JsonArray(new JsonObject { ["type"] = "DISPATCH_SETPOINT", ["values"] = new JsonArray(-2.0) }) }),
+        });
+
+        // The poll is an hour away: only the notification can make the agent fetch the event now.
+        for (var i = 0; i < 200 && instructions.ActiveAt(start.AddMinutes(5)).Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(agent.NotificationsReceived > 0, "no webhook notification reached the gateway");
+        Assert.Equal(ev["id"]!.GetValue<string>(), Assert.Single(instructions.ActiveAt(start.AddMinutes(5))).Value.EventId);
+        await agent.StopAsync(default);
+        agent.Dispose();
+    }
+
     private async Task<string> TokenAsync(HttpClient http, OpenAdrCredentials credentials)
     {
         using var response = await http.PostAsync(new Uri(_vtn + "/auth/token"), new FormUrlEncodedContent(new Dictionary<string, string>

@@ -30,6 +30,10 @@ internal static class GatewayCommand
         };
         var venName = new Option<string?>("--ven-name") { Description = "With --ven-credentials: this gateway's ven name at the VTN (unique there); default: gateway-<seed>." };
         var venPoll = CommonOptions.Duration("--ven-poll", "With --ven-credentials: how often events are fetched from the VTN (on the gateway's clock, so simulated time under --clock-speed).", TimeSpan.FromSeconds(10));
+        var venCallback = new Option<Uri?>("--ven-callback")
+        {
+            Description = "With --ven-credentials: listen here for the VTN's webhook notifications and subscribe to event changes, so a new event is fetched at once (--ven-poll stays the fallback). The VTN must reach this address; port 0 picks a free one. Example: http://127.0.0.1:0",
+        };
         var clock = new ClockOptions();
 
         var command = new Command("gateway", """
@@ -45,7 +49,7 @@ internal static class GatewayCommand
               openvpp gateway --config examples/gateway.yaml
             """)
         {
-            data, node, devices, seed, owner, interval, origin, until, regions, maxBackoff, config, check, venCredentials, venName, venPoll,
+            data, node, devices, seed, owner, interval, origin, until, regions, maxBackoff, config, check, venCredentials, venName, venPoll, venCallback,
         };
         clock.AddTo(command);
         command.SetAction(async (parse, cancel) =>
@@ -85,7 +89,7 @@ internal static class GatewayCommand
                 Regions = parse.GetRequiredValue(regions),
                 MaxBackoff = parse.GetValue(maxBackoff),
                 Ven = parse.GetValue(venCredentials) is { } credentialsPath
-                    ? VenCredentialsFile.Read(credentialsPath, parse.GetRequiredValue(node), parse.GetValue(venName) ?? $"gateway-{parse.GetValue(seed)}", parse.GetValue(venPoll))
+                    ? VenCredentialsFile.Read(credentialsPath, parse.GetRequiredValue(node), parse.GetValue(venName) ?? $"gateway-{parse.GetValue(seed)}", parse.GetValue(venPoll), parse.GetValue(venCallback))
                     : null,
             };
             using var host = GatewayApplication.Build(options, time);

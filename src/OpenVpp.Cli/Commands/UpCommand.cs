@@ -114,6 +114,7 @@ internal static class UpCommand
                         ClientId = venCredentials.ClientId,
                         ClientSecret = venCredentials.ClientSecret,
                         VenName = "up-gateway",
+                        CallbackListenUrl = new Uri("http://127.0.0.1:0"),
                     },
                 },
                 TimeProvider.System,

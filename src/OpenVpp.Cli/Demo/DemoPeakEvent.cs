@@ -61,7 +61,7 @@ internal sealed class DemoPeakEvent
         var venFile = Path.Combine(gatewayDir, OperatorCredentials.VenFileName);
         OperatorCredentials.Ensure(venFile, auth, nodeUrl, OpenAdrRole.Ven);
         SqliteConnection.ClearAllPools();
-        string[] arguments = ["--ven-credentials", venFile, "--ven-name", "demo-gateway", "--ven-poll", ((long)venPoll.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s"];
+        string[] arguments = ["--ven-credentials", venFile, "--ven-name", "demo-gateway", "--ven-poll", ((long)venPoll.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "s", "--ven-callback", "http://127.0.0.1:0"];
         return (new DemoPeakEvent(http, nodeUrl, op, day, epochLength), arguments);
     }
 

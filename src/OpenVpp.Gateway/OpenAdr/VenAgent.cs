@@ -44,6 +44,8 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
     private readonly Channel<CommittedInterval> _committed = Channel.CreateBounded<CommittedInterval>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
     private readonly HashSet<string> _knownEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<DeviceInstruction>> _byEvent = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0);
+    private VenNotificationListener? _listener;
 
     public VenAgent(VtnConnection vtn, VenOptions options, DispatchInstructions instructions, IEnumerable<IDeviceAdapter> adapters, TimeProvider time, ILogger<VenAgent> logger, Func<string, string?>? deviceIdOf = null)
     {
@@ -69,6 +71,48 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
 
     /// <summary>Reports sent so far (for status and tests).</summary>
     public int ReportsSent { get; private set; }
+
+    /// <summary>The subscription's id at the VTN, once subscribed (null when polling only).</summary>
+    public string? SubscriptionId { get; private set; }
+
+    /// <summary>Webhook notifications received so far.</summary>
+    public int NotificationsReceived => _listener?.Received ?? 0;
+
+    /// <summary>
+    /// Subscribes this ven to event changes at <paramref name="callbackUrl"/> (replacing its earlier subscription,
+    /// whose listener address and token are gone after a restart); returns the subscription id.
+    /// </summary>
+    public async Task<string> SubscribeAsync(Uri callbackUrl, string bearerToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callbackUrl);
+        var (_, found) = await _vtn.SendAsync(HttpMethod.Get, $"/subscriptions?clientName={Uri.EscapeDataString(_options.VenName)}", null, cancellationToken).ConfigureAwait(false);
+        var existing = (found as JsonArray)?.FirstOrDefault(s => s?["clientName"]?.GetValue<string>() == _options.VenName);
+        var body = new JsonObject
+        {
+            ["clientName"] = _options.VenName,
+
+            // A VEN sees a targeted event only through targets it names, in a query or here.
+            ["targets"] = new JsonArray([.. _controllable.Keys.Order(StringComparer.Ordinal).Select(name => JsonValue.Create(name))]),
+            ["objectOperations"] = new JsonArray(new JsonObject
+            {
+                ["objects"] = new JsonArray("EVENT"),
+                ["operations"] = new JsonArray("CREATE", "UPDATE", "DELETE"),
+                ["callbackUrl"] = callbackUrl.ToString(),
+                ["bearerToken"] = bearerToken,
+            }),
+        };
+        var (status, answer) = existing is null
+            ? await _vtn.SendAsync(HttpMethod.Post, "/subscriptions", body, cancellationToken).ConfigureAwait(false)
+            : await _vtn.SendAsync(HttpMethod.Put, $"/subscriptions/{Uri.EscapeDataString(existing["id"]!.GetValue<string>())}", body, cancellationToken).ConfigureAwait(false);
+        if (status is not (HttpStatusCode.Created or HttpStatusCode.OK) || answer?["id"]?.GetValue<string>() is not { } id)
+        {
+            throw new VtnRefusedException($"the VTN refused the subscription ({(int)status}: {answer?["detail"]})");
+        }
+
+        SubscriptionId = id;
+        LogSubscribed(_logger, id, callbackUrl);
+        return id;
+    }
 
     public void OnIntervalCommitted(CommittedInterval interval) => _committed.Writer.TryWrite(interval);
 
@@ -244,6 +288,25 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
             }
         }
 
+        if (_options.CallbackListenUrl is { } listen)
+        {
+            try
+            {
+                _listener = await VenNotificationListener.StartAsync(listen, (objectType, _) =>
+                {
+                    if (objectType == "EVENT" && _wake.CurrentCount == 0)
+                    {
+                        _wake.Release();
+                    }
+                }, stoppingToken).ConfigureAwait(false);
+                await SubscribeAsync(_listener.CallbackUrl, _listener.BearerToken, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or VtnRefusedException or IOException && !stoppingToken.IsCancellationRequested)
+            {
+                LogVtnTrouble(_logger, $"no webhook subscription, polling only: {e.Message}", _options.PollInterval);
+            }
+        }
+
         var reports = Task.Run(() => ReportLoopAsync(stoppingToken), stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -258,7 +321,13 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
 
             try
             {
-                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                // A notification wakes the loop at once; the poll interval is the fallback.
+                using var timeout = new CancellationTokenSource(_options.PollInterval, _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+                await _wake.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
             }
             catch (OperationCanceledException)
             {
@@ -267,6 +336,16 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
         }
 
         await reports.ConfigureAwait(false);
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
     }
 
     private async Task ReportLoopAsync(CancellationToken stoppingToken)
@@ -338,6 +417,9 @@ public sealed partial class VenAgent : BackgroundService, IIntervalCommitObserve
 
     [LoggerMessage(815, LogLevel.Warning, "OpenADR: the VTN refused resource {Device} ({Status}: {Detail}); it cannot be dispatched")]
     private static partial void LogResourceRefused(ILogger logger, string device, int status, string detail);
+
+    [LoggerMessage(817, LogLevel.Information, "OpenADR: subscribed to event changes ({SubscriptionId}) with webhook {CallbackUrl}")]
+    private static partial void LogSubscribed(ILogger logger, string subscriptionId, Uri callbackUrl);
 
     [LoggerMessage(816, LogLevel.Warning, "OpenADR: the VTN refused a report on event {EventId} ({Status}: {Detail})")]
     private static partial void LogReportRefused(ILogger logger, string eventId, int status, string detail);

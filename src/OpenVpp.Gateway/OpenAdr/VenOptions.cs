@@ -13,6 +13,12 @@ public sealed class VenOptions
     /// <summary>The ven's name at the VTN (unique there).</summary>
     public required string VenName { get; init; }
 
-    /// <summary>How often events are fetched; webhooks are not used yet, so this bounds how late a new event is seen.</summary>
+    /// <summary>How often events are fetched; with a webhook subscription this is only the fallback for lost notifications.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Where to listen for the VTN's webhook notifications (e.g. http://127.0.0.1:0 for a free port); null: no
+    /// subscription, polling only. The VTN must be able to reach it.
+    /// </summary>
+    public Uri? CallbackListenUrl { get; init; }
 }
