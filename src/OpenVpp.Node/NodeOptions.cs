@@ -37,6 +37,12 @@ public sealed class NodeOptions
     /// <summary>Demand response: how the fleet is dispatched for operator events and how delivery is measured.</summary>
     public DemandResponse.DemandResponseOptions DemandResponse { get; set; } = new();
 
+    /// <summary>
+    /// Port of the OpenADR 3.1 MQTT notifier's broker (0: a free one, shown in GET /notifiers and the log); null runs
+    /// the VTN with webhook notifications only. It binds where <see cref="Url"/> does: loopback unless that is 0.0.0.0.
+    /// </summary>
+    public int? OpenAdrMqttPort { get; set; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every bad value and what to use instead.</summary>
     public void Validate()
     {
@@ -79,6 +85,11 @@ public sealed class NodeOptions
         if (SealCheckInterval <= TimeSpan.Zero)
         {
             errors.Add($"SealCheckInterval {SealCheckInterval} must be positive (default 1 second).");
+        }
+
+        if (OpenAdrMqttPort is < 0 or > 65535)
+        {
+            errors.Add($"OpenAdrMqttPort {OpenAdrMqttPort} must be 0 (a free port) to 65535.");
         }
 
         errors.AddRange(DemandResponse.Problems());

@@ -5,6 +5,7 @@ using OpenVpp.Node.Chain;
 using OpenVpp.Node.DemandResponse;
 using OpenVpp.Node.Epochs;
 using OpenVpp.Node.OpenAdr;
+using OpenVpp.Node.OpenAdr.Mqtt;
 using OpenVpp.Node.Ingest;
 using OpenVpp.Node.Registry;
 using OpenVpp.Node.Rewards;
@@ -50,6 +51,15 @@ internal static class NodeServiceCollectionExtensions
         services.AddSingleton<OpenAdrVtn>();
         services.AddHttpClient(nameof(OpenAdrWebhooks), http => http.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<OpenAdrWebhooks>();
+        if (options.OpenAdrMqttPort is { } mqttPort)
+        {
+            var host = new Uri(options.Url).Host;
+            services.AddSingleton(new OpenAdrMqttOptions(mqttPort, AllInterfaces: host is "0.0.0.0" or "[::]" or "*" or "+"));
+            services.AddSingleton<OpenAdrMqttBroker>();
+            services.AddHostedService(sp => sp.GetRequiredService<OpenAdrMqttBroker>());
+            services.AddHostedService<OpenAdrMqttNotifier>();
+        }
+
         services.AddSingleton<DemandResponseService>();
         if (options.DemandResponse.Enabled)
         {

@@ -61,6 +61,10 @@ public sealed class UpOpenAdrTests : IDisposable
         var token = (await Checked(tokenResponse, "/auth/token", "post", HttpStatusCode.OK))["access_token"]!.GetValue<string>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
+        // The MQTT notifier's broker sits beside the API, on the next port.
+        var notifiers = await Checked(await http.GetAsync(new Uri(vtn + "/notifiers"), stop.Token), "/notifiers", "get", HttpStatusCode.OK);
+        Assert.Equal($"mqtt://127.0.0.1:{port + 1}", notifiers["MQTT"]!["URIS"]![0]!.GetValue<string>());
+
         var program = await Checked(
             await http.PostAsync(new Uri(vtn + "/programs"), Json("""{"programName": "evening-peak", "targets": ["NL-NH"]}"""), stop.Token),
             "/programs", "post", HttpStatusCode.Created);

@@ -30,7 +30,7 @@ internal static class GatewayCommand
         };
         var venName = new Option<string?>("--ven-name") { Description = "With --ven-credentials: this gateway's ven name at the VTN (unique there); default: gateway-<seed>." };
         var venPoll = CommonOptions.Duration("--ven-poll", "With --ven-credentials: how often events are fetched from the VTN (on the gateway's clock, so simulated time under --clock-speed).", TimeSpan.FromSeconds(10));
-        var venCallback = new Option<Uri?>("--ven-callback")
+        var venCallback = new Option<string?>("--ven-callback")
         {
             Description = "With --ven-credentials: listen here for the VTN's webhook notifications and subscribe to event changes, so a new event is fetched at once (--ven-poll stays the fallback). The VTN must reach this address; port 0 picks a free one. Example: http://127.0.0.1:0",
         };

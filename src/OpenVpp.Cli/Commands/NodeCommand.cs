@@ -21,6 +21,11 @@ internal static class NodeCommand
         var sealEvery = CommonOptions.Duration("--seal-check", "How often the node checks for ended epochs to seal.", TimeSpan.FromSeconds(1));
         sealEvery.Hidden = true;
         var drLead = CommonOptions.Duration("--dr-lead", "How long before an operator's demand-response event the fleet is dispatched (on the node's clock).", TimeSpan.FromMinutes(30));
+        var mqttPort = new Option<int>("--openadr-mqtt-port")
+        {
+            Description = "Port of the OpenADR 3.1 MQTT notifier's broker (0: a free one; GET /notifiers and the log say which). Clients log in with their clientID and an access token.",
+            DefaultValueFactory = _ => 0,
+        };
         var clock = new ClockOptions();
         var chain = new NodeChainArguments();
 
@@ -35,7 +40,7 @@ internal static class NodeCommand
                      openvpp node --data data/node --manifest data/deployment.json --oracle-wallet oracle --confirmations 0
             """)
         {
-            data, url, epochLength, genesis, sealEvery, drLead,
+            data, url, epochLength, genesis, sealEvery, drLead, mqttPort,
         };
         clock.AddTo(command);
         chain.AddTo(command);
@@ -48,6 +53,7 @@ internal static class NodeCommand
                 EpochLength = parse.GetValue(epochLength),
                 Genesis = parse.GetValue(genesis),
                 SealCheckInterval = parse.GetValue(sealEvery),
+                OpenAdrMqttPort = parse.GetValue(mqttPort),
                 Chain = chain.Resolve(parse, parse.GetValue(epochLength)),
                 DemandResponse = new Node.DemandResponse.DemandResponseOptions
                 {

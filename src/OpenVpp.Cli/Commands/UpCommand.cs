@@ -22,6 +22,7 @@ internal static class UpCommand
     {
         var data = new Option<string>("--data") { Description = "Data directory (node/ and gateway/ are created inside).", DefaultValueFactory = _ => "data" };
         var port = new Option<int>("--port") { Description = "Loopback port of the node's API.", DefaultValueFactory = _ => 8640 };
+        var mqttPort = new Option<int?>("--mqtt-port") { Description = "Loopback port of the VTN's MQTT notifier broker; default: --port + 1." };
         var devices = new Option<int>("--devices") { Description = "Number of simulated devices.", DefaultValueFactory = _ => 20 };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated fleet.", DefaultValueFactory = _ => 1 };
         var interval = CommonOptions.Duration("--interval", "Metering interval (short by default so something happens soon).", TimeSpan.FromMinutes(1));
@@ -38,13 +39,14 @@ internal static class UpCommand
             Example: ./openvpp up --devices 50 --interval 1m
             """)
         {
-            data, port, devices, seed, interval, epochLength, verbose,
+            data, port, mqttPort, devices, seed, interval, epochLength, verbose,
         };
         command.SetAction((parse, cancel) => CommandErrors.RunAsync("up", async () =>
         {
             var dataDir = Path.GetFullPath(parse.GetRequiredValue(data));
             var url = $"http://127.0.0.1:{parse.GetValue(port)}";
             var step = parse.GetValue(interval);
+            var mqtt = parse.GetValue(mqttPort) ?? parse.GetValue(port) + 1;
             var level = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning;
             void Logging(ILoggingBuilder builder) => builder.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(level);
 
@@ -60,6 +62,7 @@ internal static class UpCommand
                     Url = url,
                     EpochLength = parse.GetValue(epochLength),
                     Genesis = NodeCommand.DefaultGenesis,
+                    OpenAdrMqttPort = mqtt,
                     Chain = new ChainOptions
                     {
                         Rpc = chain.Anvil.RpcUri,
@@ -128,6 +131,7 @@ internal static class UpCommand
                   node API      {url}/v1/devices   {url}/v1/epochs   {url}/v1/stats
                   OpenAPI       {url}/openapi/v1.json
                   OpenADR VTN   {vtnUrl}   operator credentials: {credentialsPath} (mode 0600)
+                  OpenADR MQTT  mqtt://127.0.0.1:{mqtt}   notifier broker: username a clientID, password its access token
                   chain         {chain.Anvil.RpcUri} (chain id {chain.Manifest.ChainId}); contracts in {chain.ManifestPath}
                   rewards       {url}/v1/rewards/<owner address>   wallets: ./openvpp wallet list --data {dataDir}
                   data          {dataDir}  (node/node.db, gateway/keystore.json, gateway/outbox.db)

@@ -7,7 +7,7 @@ namespace OpenVpp.Cli.Operators;
 internal static class VenCredentialsFile
 {
     /// <remarks>Without vtn_url (as `operator add --json` prints it) the VTN is the node's, at <paramref name="nodeUrl"/>.</remarks>
-    public static VenOptions Read(string path, string nodeUrl, string venName, TimeSpan poll, Uri? callback = null)
+    public static VenOptions Read(string path, string nodeUrl, string venName, TimeSpan poll, string? callbackListen = null)
     {
         OperatorCredentialsDocument? document;
         try
@@ -30,9 +30,10 @@ internal static class VenCredentialsFile
             throw new ArgumentException($"--ven-poll {poll} must be positive.");
         }
 
-        if (callback is not null && (!callback.IsAbsoluteUri || callback.Scheme != Uri.UriSchemeHttp))
+        Uri? callback = null;
+        if (callbackListen is not null && (!Uri.TryCreate(callbackListen, UriKind.Absolute, out callback) || callback.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"--ven-callback {callback}: needs an absolute http:// URL to listen on, e.g. http://127.0.0.1:0.");
+            throw new ArgumentException($"--ven-callback {callbackListen}: needs an absolute http:// URL to listen on, e.g. http://127.0.0.1:0.");
         }
 
         return new VenOptions { VtnUrl = vtn, ClientId = document.ClientId, ClientSecret = document.ClientSecret, VenName = venName, PollInterval = poll, CallbackListenUrl = callback };

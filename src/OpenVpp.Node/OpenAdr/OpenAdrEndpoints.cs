@@ -54,11 +54,14 @@ public static class OpenAdrEndpoints
             vtn.MapDelete(collection.ItemPath, (HttpContext http, OpenAdrAuth auth, OpenAdrVtn service) =>
                 Run(http, auth, collection.ItemPath, "delete", principal => service.Delete(principal, collection, Id(http, collection))));
         }
+
+        vtn.MapOpenAdrNotifierEndpoints();
     }
 
     private static string Id(HttpContext http, OpenAdrCollection collection) => http.Request.RouteValues[collection.IdParameter]?.ToString() ?? "";
 
-    private static IResult Run(HttpContext http, OpenAdrAuth auth, string pathTemplate, string method, Func<OpenAdrPrincipal, VtnResult> operation)
+    /// <remarks><paramref name="anyClient"/>: any valid token may call it, whatever scopes the document asks for.</remarks>
+    internal static IResult Run(HttpContext http, OpenAdrAuth auth, string pathTemplate, string method, Func<OpenAdrPrincipal, VtnResult> operation, bool anyClient = false)
     {
         var header = http.Request.Headers.Authorization.ToString();
         var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
@@ -73,7 +76,7 @@ public static class OpenAdrEndpoints
         }
 
         var required = OpenAdrDocument.Instance.Scopes(pathTemplate, method);
-        if (!principal.Allows(required))
+        if (!anyClient && !principal.Allows(required))
         {
             return OpenAdrHttp.Forbidden(http, $"{method.ToUpperInvariant()} {pathTemplate} needs scope {string.Join(" or ", required)}; the token has {string.Join(" ", principal.Scopes)}.");
         }

@@ -16,6 +16,8 @@ internal sealed class VtnFixture : IAsyncDisposable
         Client = new VtnClient(node.Client);
     }
 
+    private Action<NodeOptions>? _configure;
+
     public string DataDir { get; }
 
     public NodeHost Node { get; private set; }
@@ -38,11 +40,11 @@ internal sealed class VtnFixture : IAsyncDisposable
 
     public string Ven2Token { get; private set; } = "";
 
-    public static async Task<VtnFixture> StartAsync(string? dataDir = null)
+    public static async Task<VtnFixture> StartAsync(string? dataDir = null, Action<NodeOptions>? configure = null)
     {
         var dir = dataDir ?? Path.Combine(Path.GetTempPath(), "openvpp-vtn-" + Guid.NewGuid().ToString("N"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
-        var fixture = new VtnFixture(dir, await NodeHost.StartAsync(dir, time), time);
+        var fixture = new VtnFixture(dir, await NodeHost.StartAsync(dir, time, configure), time) { _configure = configure };
         fixture.Operator = fixture.Auth.CreateClient(OpenAdrRole.BusinessLogic);
         fixture.Ven1 = fixture.Auth.CreateClient(OpenAdrRole.Ven);
         fixture.Ven2 = fixture.Auth.CreateClient(OpenAdrRole.Ven);
@@ -56,7 +58,7 @@ internal sealed class VtnFixture : IAsyncDisposable
     public async Task RestartAsync()
     {
         await Node.DisposeAsync();
-        Node = await NodeHost.StartAsync(DataDir, Time);
+        Node = await NodeHost.StartAsync(DataDir, Time, _configure);
         Client = new VtnClient(Node.Client);
     }
 
