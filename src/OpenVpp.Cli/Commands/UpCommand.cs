@@ -27,6 +27,7 @@ internal static class UpCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated fleet.", DefaultValueFactory = _ => 1 };
         var interval = CommonOptions.Duration("--interval", "Metering interval (short by default so something happens soon).", TimeSpan.FromMinutes(1));
         var epochLength = CommonOptions.Duration("--epoch-length", "Epoch length (one Merkle root per epoch).", TimeSpan.FromMinutes(10));
+        var drLead = CommonOptions.Duration("--dr-lead", "How long before an operator's demand-response event the fleet is dispatched.", TimeSpan.FromMinutes(2));
         var verbose = new Option<bool>("--verbose") { Description = "Show the hosts' informational logs, not only warnings." };
 
         var command = new Command("up", """
@@ -34,12 +35,14 @@ internal static class UpCommand
             the chain and commits every epoch with its rewards and serves the OpenADR 3.1 VTN, and a gateway with a
             simulated fleet whose devices are registered on chain by one owner wallet per site, until Ctrl-C or SIGTERM.
             Operator credentials for the VTN are written to <data>/operator-credentials.json (mode 0600).
+            Demand response: an OpenADR event targeted at a region (NL-NH, NL-NB) with intervals on the --interval
+            grid is dispatched --dr-lead before it starts, then measured, reported and rewarded two intervals after it ends.
             Data survives restarts: run it again on the same --data to continue where it stopped.
 
             Example: ./openvpp up --devices 50 --interval 1m
             """)
         {
-            data, port, mqttPort, devices, seed, interval, epochLength, verbose,
+            data, port, mqttPort, devices, seed, interval, epochLength, drLead, verbose,
         };
         command.SetAction((parse, cancel) => CommandErrors.RunAsync("up", async () =>
         {
@@ -63,6 +66,7 @@ internal static class UpCommand
                     EpochLength = parse.GetValue(epochLength),
                     Genesis = NodeCommand.DefaultGenesis,
                     OpenAdrMqttPort = mqtt,
+                    DemandResponse = LocalDemandResponse(step, parse.GetValue(drLead)),
                     Chain = new ChainOptions
                     {
                         Rpc = chain.Anvil.RpcUri,
@@ -150,6 +154,19 @@ internal static class UpCommand
         }, cancel));
         return command;
     }
+
+    /// <summary>
+    /// Demand response on the local network's clock: events lie on the fleet's metering grid (the node's 15-minute
+    /// default would skip every reading of a 1-minute fleet), and the gateway runs in this process, so readings are
+    /// late by seconds, not the hour a field fleet is allowed.
+    /// </summary>
+    internal static Node.DemandResponse.DemandResponseOptions LocalDemandResponse(TimeSpan step, TimeSpan lead) => new()
+    {
+        ReadingInterval = step,
+        Lead = lead,
+        Tick = TimeSpan.FromTicks(Math.Min(step.Ticks, TimeSpan.FromMinutes(1).Ticks)),
+        LateReadingAllowance = step * 2,
+    };
 
     private static async Task WaitForVtnAsync(string vtnUrl, CancellationToken cancel)
     {

@@ -42,6 +42,7 @@ internal sealed partial class DemandResponseService : BackgroundService
     private readonly Dictionary<string, DrEventState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DrEventState> _published = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notOurs = new(StringComparer.Ordinal);
+    private string _notOursRegions = "";
     private readonly SemaphoreSlim _wake = new(0);
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -213,6 +214,16 @@ internal sealed partial class DemandResponseService : BackgroundService
 
     private void DiscoverEvents()
     {
+        // "Not ours" depends on the regions the registry knows, which grow as the chain indexer catches up: an event
+        // published for a region before its first device is indexed must be read again once it is.
+        var regions = _registry.Snapshot().Select(d => d.Region).ToHashSet(StringComparer.Ordinal);
+        var regionsKey = string.Join(",", regions.Order(StringComparer.Ordinal));
+        if (regionsKey != _notOursRegions)
+        {
+            _notOurs.Clear();
+            _notOursRegions = regionsKey;
+        }
+
         foreach (var item in _store.List("EVENT"))
         {
             if (_states.TryGetValue(item.Id, out var known) && known.Status != DrStatus.Scheduled)
@@ -228,7 +239,7 @@ internal sealed partial class DemandResponseService : BackgroundService
                 continue;
             }
 
-            var (request, refusal) = DrEventReader.Read(body, _options.ReadingInterval, IsRegion);
+            var (request, refusal) = DrEventReader.Read(body, _options.ReadingInterval, regions.Contains);
             if (request is null && refusal is null)
             {
                 _notOurs.Add(version);
@@ -275,8 +286,6 @@ internal sealed partial class DemandResponseService : BackgroundService
             Save(state);
         }
     }
-
-    private bool IsRegion(string target) => _registry.Snapshot().Any(d => d.Region == target);
 
     private static bool Same(DrEventState known, DrEventRequest request) =>
         known.Kind == request.Kind && known.Start == request.Start && known.Regions.SequenceEqual(request.Regions) && known.ValuesW.SequenceEqual(request.ValuesW);

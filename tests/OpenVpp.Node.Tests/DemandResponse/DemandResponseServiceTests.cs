@@ -160,6 +160,26 @@ public sealed class DemandResponseServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_for_a_region_the_registry_does_not_know_yet_is_scheduled_once_its_first_device_is_registered()
+    {
+        // On `up` the operator can publish before the chain indexer has seen the fleet's registrations.
+        var program = await _vtn.Client.OkAsync(HttpMethod.Post, "/programs", "/programs", _vtn.OperatorToken, new JsonObject { ["programName"] = "early" }, HttpStatusCode.Created);
+        var early = await CreateEventAsync(program["id"]!.GetValue<string>(), "nl-south", "DISPATCH_SETPOINT_RELATIVE", -1, 4);
+        var service = _vtn.Node.App.Services.GetRequiredService<DemandResponseService>();
+        _vtn.Time.SetUtcNow(EventStart.AddHours(-2));
+
+        await service.TickAsync(default);
+        Assert.DoesNotContain(service.Snapshot(), s => s.EventId == early);
+
+        await _vtn.Node.RegisterAsync(TestData.Registration(_southBattery, DeviceKind.Battery, 5_000, "nl-south", 10_000));
+        await service.TickAsync(default);
+
+        var state = Assert.Single(service.Snapshot(), s => s.EventId == early);
+        Assert.Equal(DrStatus.Scheduled, state.Status);
+        Assert.Equal(["nl-south"], state.Regions);
+    }
+
+    [Fact]
     public async Task A_battery_that_under_delivers_is_held_there_and_the_rest_moves_to_the_other_battery()
     {
         await _vtn.Node.RegisterAsync([
