@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +34,7 @@ internal sealed partial class DemandResponseService : BackgroundService
     private readonly OpenAdrVtn _vtn;
     private readonly DeviceRegistry _registry;
     private readonly IReadingStore _readings;
+    private readonly DrFleetData _fleetData;
     private readonly DemandResponseOptions _options;
     private readonly DrStateStore _files;
     private readonly TimeProvider _time;
@@ -42,7 +42,8 @@ internal sealed partial class DemandResponseService : BackgroundService
     private readonly Dictionary<string, DrEventState> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DrEventState> _published = new(StringComparer.Ordinal);
     private readonly HashSet<string> _notOurs = new(StringComparer.Ordinal);
-    private string _notOursRegions = "";
+    private HashSet<string> _regions = new(StringComparer.Ordinal);
+    private long _regionsVersion = -1;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -52,6 +53,7 @@ internal sealed partial class DemandResponseService : BackgroundService
         _vtn = vtn;
         _registry = registry;
         _readings = readings;
+        _fleetData = new DrFleetData(registry, readings);
         _options = options.DemandResponse;
         _files = new DrStateStore(options.DataDir);
         _time = time;
@@ -124,7 +126,7 @@ internal sealed partial class DemandResponseService : BackgroundService
 
     private async Task PassAsync(CancellationToken cancellationToken)
     {
-        var resources = ReadResources();
+        var resources = DrResource.ReadAll(_store);
         GrantTargets(resources);
         DiscoverEvents();
         var now = _time.GetUtcNow();
@@ -159,49 +161,17 @@ internal sealed partial class DemandResponseService : BackgroundService
         }
     }
 
-    private List<ResourceEntry> ReadResources()
-    {
-        var entries = new List<ResourceEntry>();
-        foreach (var item in _store.List("RESOURCE"))
-        {
-            var body = JsonNode.Parse(item.Body)!.AsObject();
-            var name = body["resourceName"]?.GetValue<string>() ?? "";
-            var attributes = (body["attributes"] as JsonArray ?? []).OfType<JsonObject>()
-                .Where(a => a["type"]?.GetValue<string>() == "OPENVPP_DEVICE_ID")
-                .Select(a => (a["values"] as JsonArray)?.FirstOrDefault()?.ToString())
-                .FirstOrDefault();
-            DeviceId? device = attributes is not null && DeviceId.TryParse(attributes, out var id) ? id : null;
-            entries.Add(new ResourceEntry(item, body, name, device));
-        }
-
-        return entries;
-    }
-
     /// <summary>
     /// A VEN sees an event only through targets BL granted it, so each fleet resource gets its own name. Resources
     /// that name no registered device are other VENs' business and are left as they are.
     /// </summary>
-    private void GrantTargets(List<ResourceEntry> resources)
+    private void GrantTargets(List<DrResource> resources)
     {
         foreach (var resource in resources.Where(r => r.DeviceId is { } id && _registry.Find(id) is not null))
         {
-            var targets = (resource.Body["targets"] as JsonArray ?? []).Select(t => t?.ToString()).ToList();
-            if (resource.Name.Length == 0 || targets.Contains(resource.Name))
+            if (resource.OwnTargetGrant() is not { } request)
             {
                 continue;
-            }
-
-            var request = new JsonObject
-            {
-                ["objectType"] = "BL_RESOURCE_REQUEST",
-                ["clientID"] = resource.Item.ClientId,
-                ["resourceName"] = resource.Name,
-                ["venID"] = resource.Item.VenId,
-                ["targets"] = new JsonArray([.. targets.OfType<string>().Append(resource.Name).Select(t => (JsonNode)t)]),
-            };
-            if (resource.Body["attributes"] is JsonArray attributes)
-            {
-                request["attributes"] = attributes.DeepClone();
             }
 
             var answer = _vtn.Replace(Principal, OpenAdrCollection.Resources, resource.Item.Id, request);
@@ -214,16 +184,7 @@ internal sealed partial class DemandResponseService : BackgroundService
 
     private void DiscoverEvents()
     {
-        // "Not ours" depends on the regions the registry knows, which grow as the chain indexer catches up: an event
-        // published for a region before its first device is indexed must be read again once it is.
-        var regions = _registry.Snapshot().Select(d => d.Region).ToHashSet(StringComparer.Ordinal);
-        var regionsKey = string.Join(",", regions.Order(StringComparer.Ordinal));
-        if (regionsKey != _notOursRegions)
-        {
-            _notOurs.Clear();
-            _notOursRegions = regionsKey;
-        }
-
+        var regions = KnownRegions();
         foreach (var item in _store.List("EVENT"))
         {
             if (_states.TryGetValue(item.Id, out var known) && known.Status != DrStatus.Scheduled)
@@ -287,38 +248,38 @@ internal sealed partial class DemandResponseService : BackgroundService
         }
     }
 
+    /// <summary>
+    /// The regions the registry knows, derived again only when it changed. "Not ours" depends on them, and they grow
+    /// as the chain indexer catches up: an event published for a region before its first device was indexed is read
+    /// again once it is.
+    /// </summary>
+    private HashSet<string> KnownRegions()
+    {
+        // Read before the snapshot: a change in between shows as a new version on the next pass.
+        var version = _registry.Version;
+        if (version != _regionsVersion)
+        {
+            var regions = _registry.Snapshot().Select(d => d.Region).ToHashSet(StringComparer.Ordinal);
+            if (!regions.SetEquals(_regions))
+            {
+                _notOurs.Clear();
+            }
+
+            _regions = regions;
+            _regionsVersion = version;
+        }
+
+        return _regions;
+    }
+
     private static bool Same(DrEventState known, DrEventRequest request) =>
         known.Kind == request.Kind && known.Start == request.Start && known.Regions.SequenceEqual(request.Regions) && known.ValuesW.SequenceEqual(request.ValuesW);
 
-    private async Task DispatchAsync(DrEventState state, List<ResourceEntry> resources, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task DispatchAsync(DrEventState state, List<DrResource> resources, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var request = new DrEventRequest(state.EventId, state.ProgramId, state.Kind, state.Regions, state.Start, state.Interval, state.ValuesW);
-        var byDevice = resources.Where(r => r.DeviceId is not null).GroupBy(r => r.DeviceId!.Value).ToDictionary(g => g.Key, g => g.First());
-        var members = new List<DrMember>();
-        var latest = new Dictionary<DeviceId, Reading>();
-        foreach (var device in _registry.Snapshot())
-        {
-            if (!state.Regions.Contains(device.Region) || device.Kind is not (DeviceKind.Battery or DeviceKind.SolarInverter) || !byDevice.TryGetValue(device.Id, out var resource))
-            {
-                continue;
-            }
-
-            // Online means a reading in the last two intervals; its interval is the frozen baseline.
-            var recent = await _readings.GetByDeviceAsync(device.Id, now - (state.Interval * 3), now, 8, cancellationToken).ConfigureAwait(false);
-            if (recent.LastOrDefault(r => r.Reading.Duration == state.Interval && r.Reading.IntervalEnd <= now)?.Reading is { } reading)
-            {
-                members.Add(new DrMember(device, resource.Name));
-                latest[device.Id] = reading;
-            }
-        }
-
-        var forecast = new List<double>();
-        foreach (var region in state.Regions)
-        {
-            var netImportW = await LatestNetImportW(region, now, state.Interval, cancellationToken).ConfigureAwait(false);
-            forecast.Add(state.Kind == DispatchTargetKind.ExportLimit ? -netImportW : netImportW);
-        }
-
+        var (members, latest) = await _fleetData.OnlineMembersAsync(state, resources, now, cancellationToken).ConfigureAwait(false);
+        var forecast = await _fleetData.ForecastWAsync(state, now, cancellationToken).ConfigureAwait(false);
         var (fleet, joined) = DrFleet.Build(request, members, latest, _options.BatteryReserveFraction);
         DrPlanner.Plan(state, request, fleet, joined, forecast);
         state.DispatchedAt = now;
@@ -330,13 +291,6 @@ internal sealed partial class DemandResponseService : BackgroundService
             var allocated = region.AllocatedW.Average();
             LogDispatched(_logger, state.EventId, region.Region, region.DeviceCount, required / 1_000, allocated / 1_000, Math.Max(0, required - allocated) / 1_000);
         }
-    }
-
-    private async Task<double> LatestNetImportW(string region, DateTimeOffset now, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        var totals = await _readings.GetRegionTotalsAsync(region, now - (interval * 3), now, cancellationToken).ConfigureAwait(false);
-        var meters = totals.Where(t => t.Kind == DeviceKind.GridMeter && t.IntervalStart + interval <= now).OrderBy(t => t.IntervalStart).LastOrDefault();
-        return meters is null ? 0 : (meters.EnergyImportedWh - meters.EnergyExportedWh) / interval.TotalHours;
     }
 
     /// <summary>Writes each dispatched device's DISPATCH_SETPOINT event; a restart finds the ones already written by name.</summary>
@@ -356,7 +310,7 @@ internal sealed partial class DemandResponseService : BackgroundService
                 continue;
             }
 
-            var answer = _vtn.Create(Principal, OpenAdrCollection.Events, ChildEvent(state, device, name));
+            var answer = _vtn.Create(Principal, OpenAdrCollection.Events, DrChildEvent.Build(state, device, name));
             if (answer.Body?["id"]?.GetValue<string>() is { } created)
             {
                 device.ChildEventId = created;
@@ -374,38 +328,6 @@ internal sealed partial class DemandResponseService : BackgroundService
         }
 
         Save(state);
-    }
-
-    private static JsonObject ChildEvent(DrEventState state, DrDevicePlan device, string name)
-    {
-        var duration = System.Xml.XmlConvert.ToString(state.Interval);
-        var intervals = new JsonArray();
-        for (var k = 0; k < state.ValuesW.Count; k++)
-        {
-            if (device.SetpointW[k] is not { } w)
-            {
-                continue;
-            }
-
-            // DISPATCH_SETPOINT is the resource's consumption: a battery discharging and PV generating consume negatively.
-            var consumptionKw = (device.SetpointKind == SetpointKind.ChargingLimitW ? w : -w) / 1_000.0;
-            intervals.Add(new JsonObject
-            {
-                ["id"] = k,
-                ["intervalPeriod"] = new JsonObject { ["start"] = Iso(state.Start + (state.Interval * k)), ["duration"] = duration },
-                ["payloads"] = new JsonArray(new JsonObject { ["type"] = "DISPATCH_SETPOINT", ["values"] = new JsonArray(Math.Round(consumptionKw, 3)) }),
-            });
-        }
-
-        return new JsonObject
-        {
-            ["programID"] = state.ProgramId,
-            ["eventName"] = name,
-            ["targets"] = new JsonArray(device.ResourceName),
-            ["payloadDescriptors"] = new JsonArray(new JsonObject { ["objectType"] = "EVENT_PAYLOAD_DESCRIPTOR", ["payloadType"] = "DISPATCH_SETPOINT", ["units"] = "KW" }),
-            ["intervalPeriod"] = new JsonObject { ["start"] = Iso(state.Start), ["duration"] = duration },
-            ["intervals"] = intervals,
-        };
     }
 
     /// <summary>After each event interval: look for drop-outs and under-delivery, and re-dispatch the intervals still to come.</summary>
@@ -439,7 +361,7 @@ internal sealed partial class DemandResponseService : BackgroundService
             var changed = DrRedispatcher.Redispatch(state, firstSlot);
             foreach (var device in changed.Where(d => d.ChildEventId is not null))
             {
-                var answer = _vtn.Replace(Principal, OpenAdrCollection.Events, device.ChildEventId!, ChildEvent(state, device, device.ChildEventName(state.EventId)));
+                var answer = _vtn.Replace(Principal, OpenAdrCollection.Events, device.ChildEventId!, DrChildEvent.Build(state, device, device.ChildEventName(state.EventId)));
                 if (answer.Problem is { } problem)
                 {
                     LogChildFailed(_logger, state.EventId, device.ResourceName, problem);
@@ -528,7 +450,6 @@ internal sealed partial class DemandResponseService : BackgroundService
     private static DrEventState Clone(DrEventState state) =>
         JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(state, DrJsonContext.Default.DrEventState), DrJsonContext.Default.DrEventState)!;
 
-    private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public override void Dispose()
     {
@@ -536,8 +457,6 @@ internal sealed partial class DemandResponseService : BackgroundService
         _pass.Dispose();
         base.Dispose();
     }
-
-    private sealed record ResourceEntry(OpenAdrObject Item, JsonObject Body, string Name, DeviceId? DeviceId);
 
     [LoggerMessage(900, LogLevel.Information, "Demand response: {Events} events resumed from disk; the fleet is dispatched {Lead} before each event")]
     private static partial void LogStarted(ILogger logger, int events, TimeSpan lead);

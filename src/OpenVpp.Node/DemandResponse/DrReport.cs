@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using OpenVpp.Node.OpenAdr;
 
 namespace OpenVpp.Node.DemandResponse;
 
@@ -15,7 +15,7 @@ internal static class DrReport
         ArgumentNullException.ThrowIfNull(state);
         var result = state.Result ?? throw new InvalidOperationException($"Event {state.EventId} is not measured yet.");
         var duration = System.Xml.XmlConvert.ToString(state.Interval);
-        var period = new JsonObject { ["start"] = Iso(state.Start), ["duration"] = duration };
+        var period = new JsonObject { ["start"] = OpenAdrJson.DateTime(state.Start), ["duration"] = duration };
         var resources = new JsonArray();
         foreach (var device in result.PerDevice.Where(d => d.Failure is null))
         {
@@ -61,6 +61,4 @@ internal static class DrReport
             ["resources"] = resources,
         };
     }
-
-    private static string Iso(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

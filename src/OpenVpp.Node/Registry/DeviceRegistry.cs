@@ -7,16 +7,29 @@ namespace OpenVpp.Node.Registry;
 internal sealed class DeviceRegistry
 {
     private readonly ConcurrentDictionary<DeviceId, RegisteredDevice> _devices = new();
+    private long _version;
 
     public int Count => _devices.Count;
 
+    /// <summary>Changes whenever a device is added, replaced or removed, so a reader can cache what it derives from the view.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
     public RegisteredDevice? Find(DeviceId id) => _devices.TryGetValue(id, out var device) ? device : null;
 
-    public void Add(DeviceRecord record) => _devices.TryAdd(record.Id, new RegisteredDevice(record));
+    public void Add(DeviceRecord record)
+    {
+        if (_devices.TryAdd(record.Id, new RegisteredDevice(record)))
+        {
+            Interlocked.Increment(ref _version);
+        }
+    }
 
     /// <summary>Adds or replaces a device (the chain indexer's view wins: owner changes, deactivation).</summary>
-    public void Set(DeviceRecord record) =>
+    public void Set(DeviceRecord record)
+    {
         _devices.AddOrUpdate(record.Id, _ => new RegisteredDevice(record), (_, _) => new RegisteredDevice(record));
+        Interlocked.Increment(ref _version);
+    }
 
     /// <summary>Replaces the whole view, after the indexer rebuilt it from the chain.</summary>
     public void ReplaceAll(IEnumerable<DeviceRecord> records)
@@ -24,9 +37,9 @@ internal sealed class DeviceRegistry
         var fresh = records.ToDictionary(r => r.Id);
         foreach (var id in _devices.Keys)
         {
-            if (!fresh.ContainsKey(id))
+            if (!fresh.ContainsKey(id) && _devices.TryRemove(id, out _))
             {
-                _devices.TryRemove(id, out _);
+                Interlocked.Increment(ref _version);
             }
         }
 
