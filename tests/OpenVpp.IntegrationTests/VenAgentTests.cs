@@ -81,26 +81,10 @@ public sealed class VenAgentTests : IAsyncLifetime
         Assert.Equal(batteryDevice.Region, attributes[VenAgent.RegionAttribute]);
         Assert.Equal(batteryDevice.Site, attributes[VenAgent.SiteAttribute]);
         Assert.Equal($"id-of-{battery}", attributes[VenAgent.DeviceIdAttribute]);
-        await Send(operatorHttp, HttpMethod.Put, $"/resources/{batteryResource["id"]}", new JsonObject
-        {
-            ["objectType"] = "BL_RESOURCE_REQUEST",
-            ["clientID"] = venClient.ClientId,
-            ["resourceName"] = battery,
-            ["venID"] = venId,
-            ["targets"] = new JsonArray(battery),
-        });
+        await GrantOwnTargetAsync(operatorHttp, batteryResource["id"]!.GetValue<string>(), venClient.ClientId, battery, venId);
         var program = await Send(operatorHttp, HttpMethod.Post, "/programs", new JsonObject { ["programName"] = "dispatch" });
         var start = new DateTimeOffset(2026, 12, 6, 17, 0, 0, TimeSpan.Zero);
-        var ev = await Send(operatorHttp, HttpMethod.Post, "/events", new JsonObject
-        {
-            ["programID"] = program["id"]!.GetValue<string>(),
-            ["targets"] = new JsonArray(battery),
-            ["intervalPeriod"] = new JsonObject { ["start"] = "2026-12-06T17:00:00Z", ["duration"] = "PT15M" },
-            ["payloadDescriptors"] = new JsonArray(new JsonObject { ["objectType"] = "EVENT_PAYLOAD_DESCRIPTOR", ["payloadType"] = "DISPATCH_SETPOINT", ["units"] = "KW" }),
-            ["intervals"] = new JsonArray(
-                new JsonObject { ["id"] = 0, ["payloads"] = new JsonArray(new JsonObject { ["type"] = "DISPATCH_SETPOINT", ["values"] = new JsonArray(-2.5) }) },
-                new JsonObject { ["id"] = 1, ["payloads"] = new JsonArray(new JsonObject { ["type"] = "DISPATCH_SETPOINT", ["values"] = new JsonArray(-1.5) }) }),
-        });
+        var ev = await Send(operatorHttp, HttpMethod.Post, "/events", SetpointEvent(program["id"]!.GetValue<string>(), battery, -2.5, -1.5));
 
         Assert.Equal(1, await agent.SyncEventsAsync(default));
         var active = instructions.ActiveAt(start.AddMinutes(20));
@@ -169,24 +153,10 @@ public sealed class VenAgentTests : IAsyncLifetime
 
         var battery = fleet.Devices.First(d => d.Descriptor.Kind == DeviceKind.Battery).Descriptor.Name;
         var resource = (await Send(operatorHttp, HttpMethod.Get, $"/resources?resourceName={battery}")).AsArray().Single()!;
-        await Send(operatorHttp, HttpMethod.Put, $"/resources/{resource["id"]}", new JsonObject
-        {
-            ["objectType"] = "BL_RESOURCE_REQUEST",
-            ["clientID"] = venClient.ClientId,
-            ["resourceName"] = battery,
-            ["venID"] = resource["venID"]!.GetValue<string>(),
-            ["targets"] = new JsonArray(battery),
-        });
+        await GrantOwnTargetAsync(operatorHttp, resource["id"]!.GetValue<string>(), venClient.ClientId, battery, resource["venID"]!.GetValue<string>());
         var program = await Send(operatorHttp, HttpMethod.Post, "/programs", new JsonObject { ["programName"] = "hooked" });
         var start = new DateTimeOffset(2026, 12, 6, 17, 0, 0, TimeSpan.Zero);
-        var ev = await Send(operatorHttp, HttpMethod.Post, "/events", new JsonObject
-        {
-            ["programID"] = program["id"]!.GetValue<string>(),
-            ["targets"] = new JsonArray(battery),
-            ["intervalPeriod"] = new JsonObject { ["start"] = "2026-12-06T17:00:00Z", ["duration"] = "PT15M" },
-            ["payloadDescriptors"] = new JsonArray(new JsonObject { ["objectType"] = "EVENT_PAYLOAD_DESCRIPTOR", ["payloadType"] = "DISPATCH_SETPOINT", ["units"] = "KW" }),
-            ["intervals"] = new JsonArray(new JsonObject { ["id"] = 0, ["payloads"] = new JsonArray(new JsonObject { ["type"] = "DISPATCH_SETPOINT", ["values"] = new JsonArray(-2.0) }) }),
-        });
+        var ev = await Send(operatorHttp, HttpMethod.Post, "/events", SetpointEvent(program["id"]!.GetValue<string>(), battery, -2.0));
 
         // The poll is an hour away: only the notification can make the agent fetch the event now.
         for (var i = 0; i < 200 && instructions.ActiveAt(start.AddMinutes(5)).Count == 0; i++)
@@ -199,6 +169,31 @@ public sealed class VenAgentTests : IAsyncLifetime
         await agent.StopAsync(default);
         agent.Dispose();
     }
+
+    /// <summary>As business logic (only it grants targets): puts the resource's own name on it.</summary>
+    private async Task GrantOwnTargetAsync(HttpClient operatorHttp, string resourceId, string clientId, string resourceName, string venId) =>
+        await Send(operatorHttp, HttpMethod.Put, $"/resources/{resourceId}", new JsonObject
+        {
+            ["objectType"] = "BL_RESOURCE_REQUEST",
+            ["clientID"] = clientId,
+            ["resourceName"] = resourceName,
+            ["venID"] = venId,
+            ["targets"] = new JsonArray(resourceName),
+        });
+
+    /// <summary>A DISPATCH_SETPOINT event (KW, 15-minute intervals from 17:00 on 2026-12-06) targeted at one resource.</summary>
+    private static JsonObject SetpointEvent(string programId, string resourceName, params double[] setpointsKw) => new()
+    {
+        ["programID"] = programId,
+        ["targets"] = new JsonArray(resourceName),
+        ["intervalPeriod"] = new JsonObject { ["start"] = "2026-12-06T17:00:00Z", ["duration"] = "PT15M" },
+        ["payloadDescriptors"] = new JsonArray(new JsonObject { ["objectType"] = "EVENT_PAYLOAD_DESCRIPTOR", ["payloadType"] = "DISPATCH_SETPOINT", ["units"] = "KW" }),
+        ["intervals"] = new JsonArray([.. setpointsKw.Select((kw, i) => (JsonNode)new JsonObject
+        {
+            ["id"] = i,
+            ["payloads"] = new JsonArray(new JsonObject { ["type"] = "DISPATCH_SETPOINT", ["values"] = new JsonArray(kw) }),
+        })]),
+    };
 
     private async Task<string> TokenAsync(HttpClient http, OpenAdrCredentials credentials)
     {

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenVpp.Node.OpenAdr;
@@ -60,6 +62,28 @@ internal sealed class VtnFixture : IAsyncDisposable
         await Node.DisposeAsync();
         Node = await NodeHost.StartAsync(DataDir, Time, _configure);
         Client = new VtnClient(Node.Client);
+    }
+
+    /// <summary>
+    /// Registers a ven and one resource as the VEN client holding <paramref name="token"/>, then, as business logic
+    /// (only it grants targets), puts the resource's own name on it; returns the ven id.
+    /// </summary>
+    public async Task<string> RegisterVenAsync(string token, string name, string resourceName)
+    {
+        var ven = await Client.OkAsync(HttpMethod.Post, "/vens", "/vens", token,
+            new JsonObject { ["objectType"] = "VEN_VEN_REQUEST", ["venName"] = name }, HttpStatusCode.Created);
+        var venId = ven["id"]!.GetValue<string>();
+        var resource = await Client.OkAsync(HttpMethod.Post, "/resources", "/resources", token,
+            new JsonObject { ["objectType"] = "VEN_RESOURCE_REQUEST", ["resourceName"] = resourceName, ["venID"] = venId }, HttpStatusCode.Created);
+        await Client.OkAsync(HttpMethod.Put, $"/resources/{resource["id"]}", "/resources/{resourceID}", OperatorToken, new JsonObject
+        {
+            ["objectType"] = "BL_RESOURCE_REQUEST",
+            ["clientID"] = resource["clientID"]!.GetValue<string>(),
+            ["resourceName"] = resourceName,
+            ["venID"] = venId,
+            ["targets"] = new JsonArray(resourceName),
+        });
+        return venId;
     }
 
     public async ValueTask DisposeAsync()

@@ -21,8 +21,8 @@ public sealed class VtnMqttNotifierTests : IAsyncLifetime
     [Fact]
     public async Task Notifiers_name_the_broker_and_topic_names_follow_the_document_with_vens_kept_to_their_own()
     {
-        var ven1 = await RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
-        var ven2 = await RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
+        var ven1 = await _vtn.RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
+        var ven2 = await _vtn.RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
         var program = (await _vtn.Client.OkAsync(HttpMethod.Post, "/programs", "/programs", _vtn.OperatorToken, VtnProgramEventTests.Program("dispatch"), HttpStatusCode.Created))["id"]!.GetValue<string>();
 
         // The document asks read_all here, but a VEN needs the broker's address to use the ven topics it may read.
@@ -69,8 +69,8 @@ public sealed class VtnMqttNotifierTests : IAsyncLifetime
     [Fact]
     public async Task A_ven_hears_of_its_events_on_its_own_topic_and_business_logic_hears_of_all()
     {
-        var ven1 = await RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
-        var ven2 = await RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
+        var ven1 = await _vtn.RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
+        var ven2 = await _vtn.RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
         var port = BrokerPort(await _vtn.Client.OkAsync(HttpMethod.Get, "/notifiers", "/notifiers", _vtn.Ven1Token));
         var ven1Topic = (await _vtn.Client.OkAsync(HttpMethod.Get, $"/notifiers/mqtt/topics/vens/{ven1}/events", "/notifiers/mqtt/topics/vens/{venID}/events", _vtn.Ven1Token))["topics"]!["ALL"]!.GetValue<string>();
         var ven2Topic = (await _vtn.Client.OkAsync(HttpMethod.Get, $"/notifiers/mqtt/topics/vens/{ven2}/events", "/notifiers/mqtt/topics/vens/{venID}/events", _vtn.Ven2Token))["topics"]!["ALL"]!.GetValue<string>();
@@ -117,22 +117,4 @@ public sealed class VtnMqttNotifierTests : IAsyncLifetime
     }
 
     private static int BrokerPort(JsonNode notifiers) => new Uri(notifiers["MQTT"]!["URIS"]![0]!.GetValue<string>()).Port;
-
-    private async Task<string> RegisterVenAsync(string token, string name, string resourceName)
-    {
-        var ven = await _vtn.Client.OkAsync(HttpMethod.Post, "/vens", "/vens", token,
-            new JsonObject { ["objectType"] = "VEN_VEN_REQUEST", ["venName"] = name }, HttpStatusCode.Created);
-        var venId = ven["id"]!.GetValue<string>();
-        var resource = await _vtn.Client.OkAsync(HttpMethod.Post, "/resources", "/resources", token,
-            new JsonObject { ["objectType"] = "VEN_RESOURCE_REQUEST", ["resourceName"] = resourceName, ["venID"] = venId }, HttpStatusCode.Created);
-        await _vtn.Client.OkAsync(HttpMethod.Put, $"/resources/{resource["id"]}", "/resources/{resourceID}", _vtn.OperatorToken, new JsonObject
-        {
-            ["objectType"] = "BL_RESOURCE_REQUEST",
-            ["clientID"] = resource["clientID"]!.GetValue<string>(),
-            ["resourceName"] = resourceName,
-            ["venID"] = venId,
-            ["targets"] = new JsonArray(resourceName),
-        });
-        return venId;
-    }
 }

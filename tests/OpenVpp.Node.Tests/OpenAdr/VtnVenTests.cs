@@ -15,31 +15,11 @@ public sealed class VtnVenTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _vtn.DisposeAsync();
 
-    private async Task<string> RegisterVenAsync(string token, string name, string resourceName)
-    {
-        var ven = await _vtn.Client.OkAsync(HttpMethod.Post, "/vens", "/vens", token,
-            new JsonObject { ["objectType"] = "VEN_VEN_REQUEST", ["venName"] = name }, HttpStatusCode.Created);
-        var venId = ven["id"]!.GetValue<string>();
-        var resource = await _vtn.Client.OkAsync(HttpMethod.Post, "/resources", "/resources", token,
-            new JsonObject { ["objectType"] = "VEN_RESOURCE_REQUEST", ["resourceName"] = resourceName, ["venID"] = venId }, HttpStatusCode.Created);
-
-        // Only business logic grants targets: the operator puts the resource's own name on it.
-        await _vtn.Client.OkAsync(HttpMethod.Put, $"/resources/{resource["id"]}", "/resources/{resourceID}", _vtn.OperatorToken, new JsonObject
-        {
-            ["objectType"] = "BL_RESOURCE_REQUEST",
-            ["clientID"] = resource["clientID"]!.GetValue<string>(),
-            ["resourceName"] = resourceName,
-            ["venID"] = venId,
-            ["targets"] = new JsonArray(resourceName),
-        });
-        return venId;
-    }
-
     [Fact]
     public async Task A_ven_sees_its_own_ven_and_resources_only()
     {
-        var ven1 = await RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
-        await RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
+        var ven1 = await _vtn.RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
+        await _vtn.RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
 
         var seen = (await _vtn.Client.OkAsync(HttpMethod.Get, "/vens", "/vens", _vtn.Ven1Token)).AsArray();
         var resources = (await _vtn.Client.OkAsync(HttpMethod.Get, "/resources", "/resources", _vtn.Ven1Token)).AsArray();
@@ -64,7 +44,7 @@ public sealed class VtnVenTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, withTargets);
         Assert.Contains("VEN_VEN_REQUEST", problem!["detail"]!.GetValue<string>());
 
-        await RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
+        await _vtn.RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
         var (twice, _) = await _vtn.Client.SendAsync(HttpMethod.Post, "/vens", "/vens", _vtn.Ven2Token, new JsonObject { ["objectType"] = "VEN_VEN_REQUEST", ["venName"] = "gateway-1" });
         Assert.Equal(HttpStatusCode.BadRequest, twice);
     }
@@ -72,8 +52,8 @@ public sealed class VtnVenTests : IAsyncLifetime
     [Fact]
     public async Task Targeted_events_reach_only_the_ven_granted_the_target_and_show_only_that_target()
     {
-        await RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
-        await RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
+        await _vtn.RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
+        await _vtn.RegisterVenAsync(_vtn.Ven2Token, "gateway-2", "home-2/battery");
         var program = (await _vtn.Client.OkAsync(HttpMethod.Post, "/programs", "/programs", _vtn.OperatorToken, VtnProgramEventTests.Program("dispatch"), HttpStatusCode.Created))["id"]!.GetValue<string>();
         await _vtn.Client.OkAsync(HttpMethod.Post, "/events", "/events", _vtn.OperatorToken, VtnProgramEventTests.Event(program, 2.5, "home-1/battery", "secret-group"), HttpStatusCode.Created);
         await _vtn.Client.OkAsync(HttpMethod.Post, "/events", "/events", _vtn.OperatorToken, VtnProgramEventTests.Event(program, 1.5, "home-2/battery"), HttpStatusCode.Created);
@@ -94,7 +74,7 @@ public sealed class VtnVenTests : IAsyncLifetime
     [Fact]
     public async Task A_ven_reports_on_an_event_and_the_operator_reads_it_while_other_vens_cannot()
     {
-        await RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
+        await _vtn.RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
         var program = (await _vtn.Client.OkAsync(HttpMethod.Post, "/programs", "/programs", _vtn.OperatorToken, VtnProgramEventTests.Program("p"), HttpStatusCode.Created))["id"]!.GetValue<string>();
         var ev = (await _vtn.Client.OkAsync(HttpMethod.Post, "/events", "/events", _vtn.OperatorToken, VtnProgramEventTests.Event(program, 2), HttpStatusCode.Created))["id"]!.GetValue<string>();
         var report = new JsonObject
@@ -124,7 +104,7 @@ public sealed class VtnVenTests : IAsyncLifetime
     public async Task A_subscription_gets_a_notification_at_its_webhook_with_its_bearer_token()
     {
         using var hook = new WebhookListener();
-        await RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
+        await _vtn.RegisterVenAsync(_vtn.Ven1Token, "gateway-1", "home-1/battery");
         var program = (await _vtn.Client.OkAsync(HttpMethod.Post, "/programs", "/programs", _vtn.OperatorToken, VtnProgramEventTests.Program("notify"), HttpStatusCode.Created))["id"]!.GetValue<string>();
         await _vtn.Client.OkAsync(HttpMethod.Post, "/subscriptions", "/subscriptions", _vtn.Ven1Token, new JsonObject
         {
